@@ -1,0 +1,141 @@
+"""The `reportgen` command: parses arguments, calls the library, prints diagnostics, sets exit codes.
+
+Library modules never print; this module and console.py are the only ones that write to the terminal.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+from pathlib import Path
+
+import click
+
+from generator import console
+from generator.diagnostics import exit_status
+from generator.errors import ReportgenError
+from generator.messages import msg
+
+FILES = click.Path(path_type=Path, dir_okay=False)
+
+
+def _set_lang(ctx: click.Context, param: click.Parameter, value: str | None) -> None:
+    if value:
+        os.environ["REPORTGEN_LANG"] = value  # worker processes inherit it
+
+
+def lang_option(f):
+    return click.option(
+        "--lang", type=click.Choice(["zh", "en"]), callback=_set_lang, expose_value=False,
+        is_eager=True, help="Message language (default: zh, or REPORTGEN_LANG).",
+    )(f)  # fmt: skip
+
+
+class Group(click.Group):
+    """Turns every ReportgenError into its message and exit status; never a traceback."""
+
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except ReportgenError as e:
+            console.error(str(e))
+            sys.exit(e.exit_code)
+        except KeyboardInterrupt:
+            console.error(msg("err.interrupted"))
+            sys.exit(130)
+        except (click.exceptions.Exit, click.ClickException, click.Abort, SystemExit):
+            raise
+        except Exception as e:  # a bug: say so in one line, without the traceback
+            if os.environ.get("REPORTGEN_DEBUG"):
+                raise
+            console.error(msg("cli.bug", error=f"{type(e).__name__}: {e}"))
+            sys.exit(2)
+
+
+@click.group(cls=Group, context_settings={"help_option_names": ["-h", "--help"]})
+@lang_option
+@click.version_option(package_name="reportgen")
+def cli() -> None:
+    """reportgen: 从 YAML 数据生成党建工作总结（.docx / Markdown / PDF）。"""
+
+
+@cli.command()
+@click.argument("files", nargs=-1, required=True, type=FILES)
+@click.option("-t", "--template", help="内置模板名或 .docx 模板路径 / built-in name or .docx path")
+@click.option("-o", "--output", type=click.Path(path_type=Path), help="输出文件或目录 / output file or folder")
+@click.option("--format", "fmt", type=click.Choice(["docx", "md", "pdf"]), default="docx", show_default=True)
+@click.option("--strict", is_flag=True, help="警告也算失败 / warnings fail too")
+@click.option("-j", "--jobs", type=click.IntRange(min=1), default=None, help="并行进程数 / worker processes")
+@lang_option
+def render(files, template, output, fmt, strict, jobs) -> None:
+    """校验并生成报告 / validate and render each data file."""
+    from generator import batch, templates
+
+    if template:
+        templates.resolve(template)  # an unknown name is exit 2 before any work
+    planned = batch.plan(list(files), output, template, fmt)
+    started, failed, found = time.monotonic(), 0, []
+    workers = jobs or os.cpu_count() or 1
+    with console.progress(len(planned)) as advance:
+        for result in batch.run(planned, workers):
+            console.diagnostics(result.diagnostics)
+            found += result.diagnostics
+            failed += not result.ok
+            if result.ok:
+                console.info(msg("cli.rendered", path=result.output))
+            advance()
+    if len(planned) > 1:
+        elapsed = time.monotonic() - started
+        console.info(msg("cli.summary", ok=len(planned) - failed, failed=failed, seconds=elapsed))
+    sys.exit(1 if failed else exit_status(found, strict))
+
+
+@cli.command()
+@click.argument("files", nargs=-1, required=True, type=FILES)
+@lang_option
+def validate(files) -> None:
+    """只校验数据 / check data files against the schema."""
+    from generator.pipeline import load
+
+    status = 0
+    for f in files:
+        loaded = load(f)
+        console.diagnostics(loaded.diagnostics)
+        status = max(status, exit_status(loaded.diagnostics))
+        if loaded.ok:
+            console.info(msg("cli.valid", file=f))
+    sys.exit(status)
+
+
+@cli.command(name="templates")
+@lang_option
+def list_templates() -> None:
+    """列出内置模板 / list the built-in templates."""
+    from generator import templates
+
+    for name, description in templates.builtins():
+        console.out(f"{name:10} {description}")
+
+
+@cli.command()
+@click.option("--json-schema", is_flag=True, help="输出 JSON Schema / print a JSON Schema instead")
+@lang_option
+def schema(json_schema: bool) -> None:
+    """输出数据格式 / print the data schema."""
+    from generator import schema as schema_mod
+
+    if json_schema:
+        from generator import jsonschema
+
+        console.out(jsonschema.text())
+    else:
+        console.out(schema_mod.text().rstrip("\n"))
+
+
+def main(argv: list[str] | None = None) -> None:
+    cli.main(args=argv, prog_name="reportgen")
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

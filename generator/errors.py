@@ -1,0 +1,36 @@
+"""Failures the user can fix. str(error) is the whole message; each class knows its exit status."""
+
+from __future__ import annotations
+
+from generator.messages import msg
+
+
+class ReportgenError(Exception):
+    """The command could not run (spec: exit 2)."""
+
+    exit_code = 2
+
+    def __init__(self, key: str, **kw: object) -> None:
+        super().__init__(msg(key, **kw))
+        self.key = key
+
+
+class DataError(ReportgenError):
+    """The inputs have problems (spec: exit 1)."""
+
+    exit_code = 1
+
+
+class TemplateError(ReportgenError):
+    """A template is broken or did something it may not (exit 1)."""
+
+    exit_code = 1
+
+
+class MissingProgram(ReportgenError):
+    def __init__(self, program: str, hint: str) -> None:
+        super().__init__("err.missing-program", program=program, hint=hint)
+
+
+class OutputError(ReportgenError):
+    """An output cannot be written (exit 2)."""

@@ -1,0 +1,241 @@
+"""Every sentence the user can see, keyed, in Chinese (default) and English side by side.
+
+The language is `--lang`, else the REPORTGEN_LANG environment variable, else Chinese. The CLI
+sets REPORTGEN_LANG from `--lang`, so worker processes started by `spawn` speak it too.
+"""
+
+from __future__ import annotations
+
+import os
+
+LANGS = ("zh", "en")
+
+MESSAGES: dict[str, dict[str, str]] = {
+    # ------------------------------------------------------------ reading the file
+    "read.not-utf8": {
+        "zh": "文件不是 UTF-8 编码（这里的字节可能是 {likely} 编码）：请在编辑器中“另存为”UTF-8 编码后再试",
+        "en": "the file is not UTF-8 (the bytes here look like {likely}): save it again as UTF-8",
+    },
+    "read.bad-utf16": {
+        "zh": "文件以 UTF-16 标记开头，但这里的内容不是有效的 UTF-16：请另存为 UTF-8 编码",
+        "en": "the file starts with a UTF-16 mark but is not valid UTF-16 here: save it as UTF-8",
+    },
+    "read.too-big": {
+        "zh": "文件太大（{size} 字节），数据文件最多 {limit} 字节",
+        "en": "the file is too large ({size} bytes); a data file has at most {limit} bytes",
+    },
+    "read.empty": {"zh": "文件是空的：至少要写 organization、period、summary、problems、plans", "en": "the file is empty"},
+    "read.not-mapping": {
+        "zh": "文件最外层必须是“键: 值”形式的映射（如 organization: …），而不是列表或单个值",
+        "en": "the top level must be a mapping of keys (organization: …), not a list or a single value",
+    },
+    "read.many-documents": {
+        "zh": "一个文件只能有一份报告：请删除“---”分隔的第二部分，或拆成两个文件",
+        "en": "one report per file: remove the second document after `---` or split the file",
+    },
+    "read.alias": {
+        "zh": "不支持 YAML 别名（*名称）：请把内容直接写出来",
+        "en": "YAML aliases (*name) are not supported: write the content out",
+    },
+    "read.anchor": {
+        "zh": "不支持 YAML 锚点（&名称）：请删除它",
+        "en": "YAML anchors (&name) are not supported: remove it",
+    },
+    "read.tag": {
+        "zh": "不支持 YAML 标签 {tag}：请删除它，直接写值",
+        "en": "YAML tags such as {tag} are not supported: remove it",
+    },
+    "read.merge-key": {
+        "zh": "不支持合并键“<<”：请把内容直接写出来",
+        "en": "merge keys (<<) are not supported: write the content out",
+    },
+    "read.complex-key": {"zh": "键必须是简单的文字", "en": "a key must be plain text"},
+    "read.duplicate-key": {
+        "zh": "键“{key}”重复了（第 {line} 行已有）：请合并或删除其中一个",
+        "en": "duplicate key “{key}” (already on line {line}): merge or remove one",
+    },
+    "read.too-deep": {
+        "zh": "嵌套层次太深（最多 {limit} 层）：请检查缩进",
+        "en": "nested too deeply (at most {limit} levels): check the indentation",
+    },
+    "read.bad-date": {
+        "zh": "日期“{value}”不存在：请检查年月日",
+        "en": "the date “{value}” does not exist: check year, month and day",
+    },
+    "read.missing": {"zh": "找不到文件“{path}”", "en": "file “{path}” not found"},
+    "read.unreadable": {"zh": "无法读取“{path}”：{reason}", "en": "cannot read “{path}”: {reason}"},
+    # ------------------------------------------------------------ YAML syntax
+    "yaml.no-colon": {
+        "zh": "YAML 格式有误：这里缺少半角冒号“:”（键和值之间要写“: ”，冒号后有空格）",
+        "en": "YAML syntax: a colon is missing here (write `key: value`, with a space after the colon)",
+    },
+    "yaml.mapping-here": {
+        "zh": "YAML 格式有误：这里不能出现“键: 值”。请检查缩进；若文字本身含有“: ”，请给整段文字加引号或改用全角冒号",
+        "en": "YAML syntax: a `key: value` is not allowed here; check the indentation, or quote text that contains `: `",
+    },
+    "yaml.tab": {
+        "zh": "YAML 格式有误：不能用 Tab 缩进，请改用空格",
+        "en": "YAML syntax: tabs cannot indent; use spaces",
+    },
+    "yaml.fullwidth-space": {
+        "zh": "YAML 格式有误：这里用全角空格“　”缩进了，请改用半角空格",
+        "en": "YAML syntax: a full-width space (U+3000) indents this line; use ordinary spaces",
+    },
+    "yaml.fullwidth-colon": {
+        "zh": "YAML 格式有误：键后面用了全角冒号“：”，请改为半角冒号加空格“: ”",
+        "en": "YAML syntax: the key is followed by a full-width colon “：”; use `: `",
+    },
+    "yaml.unclosed-quote": {
+        "zh": "YAML 格式有误：引号没有闭合，请在文字末尾补上对应的引号",
+        "en": "YAML syntax: a quotation mark is not closed",
+    },
+    "yaml.indent": {
+        "zh": "YAML 格式有误：缩进不一致，同一级的键要对齐",
+        "en": "YAML syntax: inconsistent indentation; keys of one level must line up",
+    },
+    "yaml.other": {"zh": "YAML 格式有误（{problem}）", "en": "YAML syntax error ({problem})"},
+    # ------------------------------------------------------------ schema
+    "schema.required": {"zh": "缺少必填项“{field}”", "en": "required field “{field}” is missing"},
+    "schema.unknown": {"zh": "未知的键“{field}”{hint}", "en": "unknown key “{field}”{hint}"},
+    "schema.did-you-mean": {"zh": "，是不是“{name}”？", "en": "; did you mean “{name}”?"},
+    "schema.known-keys": {"zh": "（可用的键：{names}）", "en": " (known keys: {names})"},
+    "schema.type": {"zh": "必须是{expected}（这里是{got}）", "en": "must be {expected} (got {got})"},
+    "schema.empty": {"zh": "不能为空", "en": "must not be empty"},
+    "schema.null": {"zh": "不能为空：请填写内容或删除这一项", "en": "has no value: fill it in or remove the key"},
+    "schema.minlength": {"zh": "太短，至少 {limit} 个字符", "en": "too short: at least {limit} characters"},
+    "schema.maxlength": {
+        "zh": "太长（{length} 个字符），最多 {limit} 个字符",
+        "en": "too long ({length} characters): at most {limit}",
+    },
+    "schema.min": {"zh": "不能小于 {limit}", "en": "must be at least {limit}"},
+    "schema.max": {"zh": "不能大于 {limit}", "en": "must be at most {limit}"},
+    "schema.allowed": {"zh": "“{value}”不可用，只能是：{allowed}", "en": "“{value}” is not allowed; use one of: {allowed}"},
+    "schema.format-version": {
+        "zh": "本程序读取数据格式第 1 版，这里是第 {value} 版",
+        "en": "this reportgen reads data format version 1, not {value}",
+    },
+    "schema.key-format": {
+        "zh": "数据项的键“{value}”只能用小写英文字母、数字和下划线，并以字母开头（如 study_sessions）",
+        "en": "figure key “{value}” must be lower-case letters, digits and _ , starting with a letter",
+    },
+    "schema.other": {"zh": "不符合格式要求（{rule}）", "en": "does not fit the format ({rule})"},
+    "type.string": {"zh": "文字", "en": "text"},
+    "type.integer": {"zh": "整数", "en": "a whole number"},
+    "type.decimal": {"zh": "非负数字（如 12 或 12.5）", "en": "a number (12 or 12.5)"},
+    "type.date": {"zh": "日期（2024-07-05 或 2024年7月5日）", "en": "a date (2024-07-05 or 2024年7月5日)"},
+    "type.dict": {"zh": "“键: 值”形式的映射", "en": "a mapping of keys"},
+    "type.list": {"zh": "列表（每项以“- ”开头）", "en": "a list (each item starting with `- `)"},
+    "got.string": {"zh": "文字“{value}”", "en": "the text “{value}”"},
+    "got.integer": {"zh": "数字 {value}", "en": "the number {value}"},
+    "got.dict": {"zh": "映射", "en": "a mapping"},
+    "got.list": {"zh": "列表", "en": "a list"},
+    "got.other": {"zh": "{value}", "en": "{value}"},
+    "hint.fullwidth-colon": {
+        "zh": "；“{value}”里用了全角冒号“：”，YAML 需要半角冒号加空格“: ”",
+        "en": "; “{value}” uses a full-width colon “：” where YAML needs `: `",
+    },
+    # ------------------------------------------------------------ rules beyond Cerberus
+    "check.index-needed": {
+        "zh": "半年报告要写 index: 1 或 2，季度报告要写 index: 1–4",
+        "en": "a half-year needs index 1 or 2; a quarter needs index 1–4",
+    },
+    "check.index-half": {"zh": "半年的 index 只能是 1 或 2", "en": "index of a half must be 1 or 2"},
+    "check.index-year": {"zh": "年度报告不写 index", "en": "a year report has no index"},
+    "check.block-empty": {
+        "zh": "至少要有 text、points、items 中的一项",
+        "en": "needs at least one of text, points, items",
+    },
+    "check.too-deep": {
+        "zh": "条目最多嵌套三层（部分 → 条目 → 条目 → 条目）",
+        "en": "items nest at most three levels below a part",
+    },
+    "check.multiline-title": {"zh": "标题只能有一行", "en": "a title is one line"},
+    "check.bad-char": {
+        "zh": "含有文档无法保存的控制字符 U+{code:04X}：请删除它（常见于从其他软件复制的文字）",
+        "en": "contains the control character U+{code:04X}, which a document cannot hold: remove it",
+    },
+    "check.ref-unknown": {
+        "zh": "引用了未定义的数据项“${{{key}}}”{hint}",
+        "en": "refers to “${{{key}}}”, which figures does not define{hint}",
+    },
+    "check.ref-malformed": {
+        "zh": "数据引用“{text}”写法有误：应写作 ${{键名}}，键名为小写字母、数字和下划线；要写“${{”本身请写“$${{”",
+        "en": "malformed reference “{text}”: write ${{key}} with a lower-case key; write $${{ for a literal ${{",
+    },
+    "check.ref-not-here": {
+        "zh": "这里不能引用数据项（${{…}} 只能用在正文和标题中）",
+        "en": "figure references (${{…}}) are not allowed here, only in texts and titles",
+    },
+    "check.template-missing": {
+        "zh": "找不到模板“{name}”{hint}",
+        "en": "template “{name}” not found{hint}",
+    },
+    # ------------------------------------------------------------ templates and rendering
+    "template.unknown": {
+        "zh": "没有名为“{name}”的内置模板{hint}；可用：{names}。也可以给出 .docx 文件路径",
+        "en": "no built-in template “{name}”{hint}; available: {names}; or give a path to a .docx",
+    },
+    "template.missing-file": {"zh": "找不到模板文件“{path}”", "en": "template file “{path}” not found"},
+    "template.not-docx": {
+        "zh": "“{path}”不是有效的 .docx 文件（{reason}）",
+        "en": "“{path}” is not a valid .docx file ({reason})",
+    },
+    "template.syntax": {
+        "zh": "{path}：模板语法错误，位于{where}：{problem}",
+        "en": "{path}: template syntax error in {where}: {problem}",
+    },
+    "template.render": {
+        "zh": "{path}：模板无法渲染，位于{where}：{problem}",
+        "en": "{path}: the template failed in {where}: {problem}",
+    },
+    "template.unsafe": {
+        "zh": "{path}：模板试图访问不允许的内部属性，位于{where}：{problem}",
+        "en": "{path}: the template reached for a forbidden attribute in {where}: {problem}",
+    },
+    "template.where-paragraph": {"zh": "第 {n} 段“{snippet}”", "en": "paragraph {n} “{snippet}”"},
+    "template.where-unknown": {"zh": "模板中", "en": "the template"},
+    "template.undefined-var": {
+        "zh": "{path}:{where}: 使用了数据模型中没有的变量“{name}”{hint}",
+        "en": "{path}:{where}: uses “{name}”, which the data model does not have{hint}",
+    },
+    # ------------------------------------------------------------ output
+    "out.same-as-input": {
+        "zh": "输出文件“{path}”就是输入文件，不能覆盖输入",
+        "en": "the output “{path}” is the input file itself",
+    },
+    "out.no-folder": {
+        "zh": "输出目录“{path}”不存在：请先创建它",
+        "en": "the output folder “{path}” does not exist",
+    },
+    "out.unwritable": {"zh": "无法写入“{path}”：{reason}", "en": "cannot write “{path}”: {reason}"},
+    "out.collision": {
+        "zh": "“{a}”和“{b}”会写到同一个输出文件“{out}”：请用 -o 指定不同目录或改名",
+        "en": "“{a}” and “{b}” would both write “{out}”",
+    },
+    "out.o-file-many": {
+        "zh": "有多个输入时，-o 必须是已存在的目录",
+        "en": "with several inputs, -o must be an existing folder",
+    },
+    "err.missing-program": {"zh": "找不到程序 {program}。{hint}", "en": "{program} is not installed. {hint}"},
+    "err.interrupted": {"zh": "已中断，未写出不完整的文件", "en": "interrupted; no partial file was written"},
+    # ------------------------------------------------------------ CLI
+    "cli.rendered": {"zh": "已生成 {path}", "en": "wrote {path}"},
+    "cli.valid": {"zh": "{file}：格式正确", "en": "{file}: valid"},
+    "cli.summary": {
+        "zh": "完成：生成 {ok} 个，失败 {failed} 个，用时 {seconds:.1f} 秒",
+        "en": "done: {ok} rendered, {failed} failed, {seconds:.1f} s",
+    },
+    "cli.bug": {
+        "zh": "内部错误（这是 reportgen 的缺陷，请报告）：{error}",
+        "en": "internal error (a bug in reportgen, please report it): {error}",
+    },
+}
+
+
+def current_lang() -> str:
+    lang = os.environ.get("REPORTGEN_LANG", "zh").lower()
+    return "en" if lang.startswith("en") else "zh"
+
+
+def msg(key: str, lang: str | None = None, **kw: object) -> str:
+    return MESSAGES[key][lang or current_lang()].format(**kw)

@@ -1,0 +1,166 @@
+"""The report as typed values, built from a validated source: paragraphs split, references resolved."""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+from decimal import Decimal
+
+from generator import text
+from generator.periods import Period
+from generator.source import Number, Source
+
+
+@dataclass(frozen=True)
+class Block:
+    title: str  # "" when none
+    text: tuple[str, ...]  # paragraphs
+    points: tuple[str, ...]
+    items: tuple["Block", ...]
+    closing: tuple[str, ...]
+    path: tuple = ()  # field path in the data file
+
+    @property
+    def has_content(self) -> bool:
+        return bool(self.text or self.points or self.items)
+
+
+@dataclass(frozen=True)
+class Figure:
+    key: str
+    label: str
+    value: Decimal
+    unit: str
+    previous: Decimal | None
+
+    @property
+    def current(self) -> str:
+        return number_text(self.value)
+
+    @property
+    def previous_text(self) -> str:
+        return "—" if self.previous is None else number_text(self.previous)
+
+    @property
+    def change(self) -> str:
+        """+2, -1.5, 持平; — without a previous value. Keeps the precision typed."""
+        if self.previous is None:
+            return "—"
+        delta = self.value - self.previous
+        if delta == 0:
+            return "持平"
+        return f"{'+' if delta > 0 else '-'}{_plain(abs(delta))}"
+
+    @property
+    def cited(self) -> str:
+        """How `${key}` reads in the text: value and unit, `12次`."""
+        return self.current + self.unit
+
+
+def number_text(value: Decimal) -> str:
+    return value.text if isinstance(value, Number) else _plain(value)
+
+
+def _plain(value: Decimal) -> str:
+    """A Decimal without exponent notation: 1E+3 → 1000, 2.50 stays 2.50."""
+    return f"{value:f}"
+
+
+@dataclass(frozen=True)
+class Signature:
+    name: str
+    date: datetime.date
+
+    @property
+    def date_text(self) -> str:
+        return f"{self.date.year}年{self.date.month}月{self.date.day}日"
+
+
+@dataclass(frozen=True)
+class Report:
+    organization: str
+    period: Period
+    title: str
+    template: str | None
+    intro: tuple[str, ...]
+    summary: Block
+    problems: Block
+    causes: Block | None
+    plans: Block
+    closing: tuple[str, ...]
+    signature: Signature | None
+    figures: tuple[Figure, ...]
+
+    @property
+    def parts(self) -> tuple[tuple[str, Block], ...]:
+        named = (("summary", self.summary), ("problems", self.problems))
+        named += (("causes", self.causes),) if self.causes else ()
+        return named + (("plans", self.plans),)
+
+
+def compose_title(organization: str, period: Period) -> str:
+    """示例公司第一党支部2024年上半年党建工作总结及下半年工作计划"""
+    return f"{organization}{period.name}党建工作总结及{period.next_name}工作计划"
+
+
+class _Builder:
+    """Turns validated data into values; knows which scalars YAML folded."""
+
+    def __init__(self, source: Source, figures: dict[str, Figure]) -> None:
+        self.source = source
+        self.figures = figures
+
+    def paragraphs(self, path: tuple, raw: str | None) -> tuple[str, ...]:
+        if raw is None:
+            return ()
+        folded = self.source.style(path) not in ("|",)
+        return tuple(self.resolve(p) for p in text.paragraphs(raw, folded))
+
+    def line(self, path: tuple, raw: str | None) -> str:
+        return "".join(self.paragraphs(path, raw))
+
+    def resolve(self, paragraph: str) -> str:
+        return text.substitute(paragraph, lambda key: self.figures[key].cited)
+
+    def block(self, path: tuple, data: dict) -> Block:
+        return Block(
+            title=self.line(path + ("title",), data.get("title")),
+            text=self.paragraphs(path + ("text",), data.get("text")),
+            points=tuple(
+                self.line(path + ("points", i), p) for i, p in enumerate(data.get("points") or ())
+            ),
+            items=tuple(
+                self.block(path + ("items", i), item) for i, item in enumerate(data.get("items") or ())
+            ),
+            closing=self.paragraphs(path + ("closing",), data.get("closing")),
+            path=path,
+        )
+
+
+def build(source: Source) -> Report:
+    """The report of a source that validated without errors."""
+    data = source.data
+    figures = {
+        key: Figure(key, f["label"], f["value"], f.get("unit") or "", f.get("previous"))
+        for key, f in (data.get("figures") or {}).items()
+    }
+    b = _Builder(source, figures)
+    p = data["period"]
+    period = Period(p["year"], p["span"], p.get("index"))
+    organization = text.one_line(data["organization"])
+    sig = data.get("signature")
+    title = b.line(("title",), data.get("title")) or compose_title(organization, period)
+    return Report(
+        organization=organization,
+        period=period,
+        title=title,
+        template=data.get("template"),
+        intro=b.paragraphs(("intro",), data.get("intro")),
+        summary=b.block(("summary",), data["summary"]),
+        problems=b.block(("problems",), data["problems"]),
+        causes=b.block(("causes",), data["causes"]) if data.get("causes") else None,
+        plans=b.block(("plans",), data["plans"]),
+        closing=b.paragraphs(("closing",), data.get("closing")),
+        signature=Signature(text.one_line(sig["name"]), sig["date"]) if sig else None,
+        figures=tuple(figures.values()),
+    )

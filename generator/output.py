@@ -1,0 +1,72 @@
+"""Where outputs go, and writing them so that a failure never leaves a partial or clobbered file."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+from generator.errors import OutputError
+
+EXTENSIONS = {"docx": ".docx", "md": ".md", "pdf": ".pdf"}
+
+
+def _umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+# mkstemp makes 0600 files; an output should get the permissions any new file would.
+FILE_MODE = 0o666 & ~_umask()
+
+
+def target(data_file: Path, out: Path | None, fmt: str, many: bool) -> Path:
+    """The output path of `data_file`: beside it by default; inside `out` when it is a folder."""
+    ext = EXTENSIONS[fmt]
+    if out is None:
+        path = data_file.with_suffix(ext)
+    elif out.is_dir():
+        path = out / (data_file.stem + ext)
+    elif many:
+        raise OutputError("out.o-file-many")
+    else:
+        path = out
+    check_writable(path, data_file)
+    return path
+
+
+def check_writable(path: Path, data_file: Path) -> None:
+    """Refuse before any work: the input itself, a missing folder."""
+    if path.exists() and data_file.exists() and os.path.samefile(path, data_file):
+        raise OutputError("out.same-as-input", path=str(path))
+    if path.resolve() == data_file.resolve():
+        raise OutputError("out.same-as-input", path=str(path))
+    parent = path.parent
+    if not parent.is_dir():
+        raise OutputError("out.no-folder", path=str(parent))
+    if path.is_dir():
+        raise OutputError("out.unwritable", path=str(path), reason="是一个目录 / is a folder")
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    """Write to a temporary file beside `path`, then rename it into place."""
+    fd, tmp = -1, ""
+    try:
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.stem}.", suffix=".tmp")
+        with os.fdopen(fd, "wb") as f:
+            fd = -1
+            f.write(data)
+        os.chmod(tmp, FILE_MODE)
+        os.replace(tmp, path)
+        tmp = ""
+    except OSError as e:
+        raise OutputError("out.unwritable", path=str(path), reason=e.strerror or str(e)) from None
+    finally:
+        if fd >= 0:
+            os.close(fd)
+        if tmp:
+            try:
+                os.unlink(tmp)
+            except OSError:
+                pass

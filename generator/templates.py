@@ -1,0 +1,70 @@
+"""Finding templates (built-in names or .docx paths) and the one sandboxed Jinja environment."""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from generator.errors import ReportgenError, TemplateError
+from generator.formats import DEFAULT, FORMATS, Format
+from generator.resources import folder
+
+BUILTIN_DOCX = "gbt9704.docx"
+
+
+@dataclass(frozen=True)
+class Template:
+    name: str  # a built-in name, or the path as given
+    docx: Path
+    format: Format  # the layout of `paragraphs`; custom templates get the default one
+    builtin: bool
+
+
+def builtins() -> list[tuple[str, str]]:
+    """(name, one-line description) of every built-in template, default first."""
+    return [(f.name, f.description) for f in FORMATS.values()]
+
+
+def looks_like_path(name: str) -> bool:
+    return name.lower().endswith(".docx") or "/" in name or "\\" in name
+
+
+def resolve(name: str | None, base: Path | None = None) -> Template:
+    """A built-in name or a .docx path (relative to `base`, the data file's folder, when given).
+
+    Raises ReportgenError (exit 2) for an unknown name or a missing file.
+    """
+    name = name or DEFAULT
+    if not looks_like_path(name):
+        if name not in FORMATS:
+            raise ReportgenError(
+                "template.unknown", name=name, hint=did_you_mean(name), names="、".join(FORMATS)
+            )
+        return Template(name, folder("templates") / BUILTIN_DOCX, FORMATS[name], True)
+    path = Path(name)
+    if base is not None and not path.is_absolute():
+        path = base / path
+    if not path.is_file():
+        raise ReportgenError("template.missing-file", path=str(path))
+    return Template(name, path, FORMATS[DEFAULT], False)
+
+
+def did_you_mean(name: str) -> str:
+    from generator.messages import msg
+
+    close = difflib.get_close_matches(name, list(FORMATS), n=1, cutoff=0.5)
+    return msg("schema.did-you-mean", name=close[0]) if close else ""
+
+
+@cache
+def environment():
+    """Sandboxed, autoescaped, strict: a template cannot reach Python internals, and user text is data."""
+    from jinja2 import StrictUndefined
+    from jinja2.sandbox import ImmutableSandboxedEnvironment
+
+    return ImmutableSandboxedEnvironment(autoescape=True, undefined=StrictUndefined)
+
+
+__all__ = ["Template", "TemplateError", "builtins", "resolve", "environment"]
