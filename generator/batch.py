@@ -28,6 +28,8 @@ def plan(files: list[Path], out: Path | None, template: str | None, fmt: str) ->
     many = len(files) > 1
     jobs, seen = [], {}
     for f in files:
+        if not f.is_file():
+            raise ReportgenError("read.missing", path=str(f))
         path = target(f, out, fmt, many)
         key = os.path.normcase(str(path.resolve()))
         if key in seen:

@@ -108,6 +108,35 @@ def validate(files) -> None:
     sys.exit(status)
 
 
+@cli.command()
+@click.argument("files", nargs=-1, type=FILES)
+@click.option("--strict", is_flag=True, help="警告也算失败 / warnings fail too")
+@click.option("--list-rules", is_flag=True, help="列出检查规则 / list the rules")
+@lang_option
+def lint(files, strict, list_rules) -> None:
+    """校验并检查内容 / validate, then check the content (placeholders, numbering, punctuation…)."""
+    from generator.lint import RULES
+    from generator.lint import lint as run_rules
+    from generator.pipeline import load
+
+    if list_rules:
+        width = max(map(len, RULES))
+        for code, rule in RULES.items():
+            console.out(f"{code:{width}}  {msg('rule.' + rule.ID)}")
+        sys.exit(0)
+    if not files:
+        raise click.UsageError(msg("cli.lint-no-files"))
+    status = 0
+    for f in files:
+        loaded = load(f)
+        found = loaded.diagnostics
+        if loaded.ok:
+            found = sorted(found + run_rules(loaded.source, loaded.report))
+        console.diagnostics(found)
+        status = max(status, exit_status(found, strict))
+    sys.exit(status)
+
+
 @cli.command(name="templates")
 @lang_option
 def list_templates() -> None:

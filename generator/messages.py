@@ -155,8 +155,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "contains the control character U+{code:04X}, which a document cannot hold: remove it",
     },
     "check.ref-unknown": {
-        "zh": "引用了未定义的数据项“${{{key}}}”{hint}",
-        "en": "refers to “${{{key}}}”, which figures does not define{hint}",
+        "zh": "引用了未定义的数据项“${{{name}}}”{hint}",
+        "en": "refers to “${{{name}}}”, which figures does not define{hint}",
     },
     "check.ref-malformed": {
         "zh": "数据引用“{text}”写法有误：应写作 ${{键名}}，键名为小写字母、数字和下划线；要写“${{”本身请写“$${{”",
@@ -218,6 +218,89 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "err.missing-program": {"zh": "找不到程序 {program}。{hint}", "en": "{program} is not installed. {hint}"},
     "err.interrupted": {"zh": "已中断，未写出不完整的文件", "en": "interrupted; no partial file was written"},
+    # ------------------------------------------------------------ lint: one-line rule descriptions
+    "rule.placeholder": {
+        "zh": "未填写的占位符（XX、X次、××、此处填写、待补充）",
+        "en": "unfilled placeholders (XX, X次, ××, 此处填写, 待补充)",
+    },
+    "rule.hand-numbering": {
+        "zh": "标题或要点开头手写了编号（一、 （一） 1. 一是），模板会重复编号",
+        "en": "a title or point starts with a hand-typed number the template would repeat",
+    },
+    "rule.halfwidth-punct": {
+        "zh": "中文里用了半角标点（, ; : ( ) ? ! .）",
+        "en": "half-width punctuation in Chinese text (, ; : ( ) ? ! .)",
+    },
+    "rule.brackets": {
+        "zh": "引号或括号不配对（“” ‘’ （） 《》 【】 「」）",
+        "en": "mismatched quotation marks or brackets",
+    },
+    "rule.no-end-punct": {
+        "zh": "段落或要点末尾没有标点",
+        "en": "a paragraph or point does not end in punctuation",
+    },
+    "rule.empty-part": {
+        "zh": "某一部分没有实质内容（只有空白或“无”“略”之类）",
+        "en": "a part of the report has nothing substantive in it",
+    },
+    "rule.missing-intro": {"zh": "缺少开头段落 intro", "en": "the report has no intro"},
+    "rule.unused-figure": {
+        "zh": "定义了数据项却没有在文中用 ${{键名}} 引用",
+        "en": "a figure that no text refers to with ${{key}}",
+    },
+    "rule.missing-previous": {
+        "zh": "其他数据项有上期数值 previous，这一项却没有",
+        "en": "a figure lacks previous while other figures have one",
+    },
+    "rule.long-title": {
+        "zh": "报告标题超过两行（约 36 字）",
+        "en": "the report title is longer than two lines (about 36 characters)",
+    },
+    # ------------------------------------------------------------ lint: findings
+    "lint.placeholder": {
+        "zh": "占位符“{text}”还没有填写：请换成实际内容",
+        "en": "the placeholder “{text}” is not filled in: write the real content",
+    },
+    "lint.hand-numbering": {
+        "zh": "开头手写了编号“{label}”：模板会自动编号，请删除它，否则编号会重复",
+        "en": "starts with the hand-typed number “{label}”: the template numbers it, so delete it",
+    },
+    "lint.halfwidth-punct": {
+        "zh": "中文里用了半角标点“{mark}”：请改为全角“{full}”",
+        "en": "half-width “{mark}” in Chinese text: use the full-width “{full}”",
+    },
+    "lint.brackets": {
+        "zh": "“{mark}”没有配对的“{partner}”：请检查引号和括号是否成对",
+        "en": "“{mark}” has no matching “{partner}”: check that quotes and brackets come in pairs",
+    },
+    "lint.no-end-punct": {
+        "zh": "这一段（或这条要点）末尾没有标点：请补上句号、分号或冒号",
+        "en": "this paragraph or point does not end in punctuation: add 。, ； or ：",
+    },
+    "lint.empty-part": {
+        "zh": "这一部分没有实质内容：请写出具体情况",
+        "en": "this part has nothing substantive in it: write what actually happened",
+    },
+    "lint.missing-intro": {
+        "zh": "缺少开头段落：请用 intro 写出指导思想、总体成效和“现将有关情况报告如下：”一类的引语",
+        "en": "no opening paragraph: add an intro with the overall result and a sentence leading into the parts",
+    },
+    "lint.unused-figure": {
+        "zh": "数据项“{name}”没有在任何正文中引用：请在文中写 ${{{name}}}，或删除这一项",
+        "en": "the figure “{name}” is never referred to: write ${{{name}}} in a text, or remove it",
+    },
+    "lint.missing-previous": {
+        "zh": "数据项“{name}”没有上期数值 previous，而其他数据项有：请补上，表格中才不会出现“—”",
+        "en": "the figure “{name}” has no previous value while others do: add one, or the table shows “—”",
+    },
+    "lint.long-title": {
+        "zh": "报告标题约 {width} 字，超过两行（{limit} 字）：请用 title 写一个更简短的标题",
+        "en": "the report title is about {width} characters, more than two lines ({limit}): write a shorter title",
+    },
+    "cli.lint-no-files": {
+        "zh": "请给出要检查的数据文件（或用 --list-rules 列出检查规则）",
+        "en": "give the data files to check (or --list-rules to list the rules)",
+    },
     # ------------------------------------------------------------ CLI
     "cli.rendered": {"zh": "已生成 {path}", "en": "wrote {path}"},
     "cli.valid": {"zh": "{file}：格式正确", "en": "{file}: valid"},

@@ -3,19 +3,14 @@
 from __future__ import annotations
 
 from functools import cache
-from importlib import resources
 from pathlib import Path
 
-_REPO = Path(__file__).resolve().parent.parent
+_PACKAGE = Path(__file__).resolve().parent
 
 
 @cache
 def folder(name: str) -> Path:
-    """The folder `schemas` or `templates`: in a wheel a sub-package, in a checkout the top-level folder."""
-    try:
-        found = Path(str(resources.files(f"generator.{name}")))
-        if found.is_dir():
-            return found
-    except (ModuleNotFoundError, TypeError):
-        pass
-    return _REPO / name
+    """The folder `schemas` or `templates`: inside the package when installed from a wheel
+    (pyproject.toml maps them to generator/schemas, generator/templates), else the checkout's."""
+    inside = _PACKAGE / name
+    return inside if inside.is_dir() else _PACKAGE.parent / name

@@ -21,7 +21,7 @@ from typing import Any
 import yaml
 
 from generator import schema
-from generator.diagnostics import Diagnostic
+from generator.diagnostics import Diagnostic, format_path
 from generator.messages import msg
 
 MAX_BYTES = 2 * 1024 * 1024
@@ -96,6 +96,7 @@ class Source:
     data: dict[str, Any]
     nodes: dict[Path_, Node]  # value node of every field path
     keys: dict[Path_, Scalar]  # key node of every mapping entry
+    problems: list[Diagnostic] = field(default_factory=list)  # values the reader refused
     _line_starts: list[int] = field(default_factory=list, repr=False)
 
     def position(self, path: Path_, key: bool = False) -> tuple[int, int]:
@@ -261,25 +262,34 @@ _CN_DATE = re.compile(r"(\d{4})年(\d{1,2})月(\d{1,2})日")
 _NULLS = {"", "~", "null", "Null", "NULL"}
 
 
-def convert(root: Node, source_nodes: dict, keys: dict) -> Any:
+class _Converter:
     """Typed data from the node tree, guided by the schema; records every node by its path."""
-    return _convert(root, schema.rule_for_root(), (), source_nodes, keys)
 
+    def __init__(self, file: str) -> None:
+        self.file = file
+        self.nodes: dict[Path_, Node] = {}
+        self.keys: dict[Path_, Scalar] = {}
+        self.problems: list[Diagnostic] = []
 
-def _convert(node: Node, rule: dict | None, path: Path_, nodes: dict, keys: dict) -> Any:
-    nodes[path] = node
-    if isinstance(node, Mapping):
-        out = {}
-        for key, value in node.pairs:
-            child = path + (key.value,)
-            keys[child] = key
-            out[key.value] = _convert(value, schema.child_rule(rule, key.value), child, nodes, keys)
-        return out
-    if isinstance(node, Sequence):
-        item = schema.item_rule(rule)
-        return [_convert(v, item, path + (i,), nodes, keys) for i, v in enumerate(node.items)]
-    assert isinstance(node, Scalar)
-    return scalar(node, (rule or {}).get("type"))
+    def convert(self, node: Node, rule: dict | None, path: Path_ = ()) -> Any:
+        self.nodes[path] = node
+        if isinstance(node, Mapping):
+            out = {}
+            for key, value in node.pairs:
+                child = path + (key.value,)
+                self.keys[child] = key
+                out[key.value] = self.convert(value, schema.child_rule(rule, key.value), child)
+            return out
+        if isinstance(node, Sequence):
+            item = schema.item_rule(rule)
+            return [self.convert(v, item, path + (i,)) for i, v in enumerate(node.items)]
+        assert isinstance(node, Scalar)
+        try:
+            return scalar(node, (rule or {}).get("type"))
+        except ReadError as e:
+            where = format_path(path)
+            self.problems.append(Diagnostic(self.file, e.line, e.column, path=where, message=msg(e.key, **e.kw)))
+            return node.value
 
 
 def scalar(node: Scalar, wanted: str | None) -> Any:
@@ -315,10 +325,9 @@ def read_text(text: str, file: str) -> Source:
         raise syntax_error(e, text) from None
     if not isinstance(root, Mapping):
         raise ReadError(root.line, root.column, "read.not-mapping")
-    nodes: dict[Path_, Node] = {}
-    keys: dict[Path_, Scalar] = {}
-    data = convert(root, nodes, keys)
-    return Source(file, text, data, nodes, keys)
+    converter = _Converter(file)
+    data = converter.convert(root, schema.rule_for_root())
+    return Source(file, text, data, converter.nodes, converter.keys, converter.problems)
 
 
 def read(path: Path, display: str | None = None) -> tuple[Source | None, list[Diagnostic]]:

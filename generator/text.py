@@ -16,9 +16,14 @@ _STRIP = " \t\r\n\u3000"
 _REF = re.compile(r"\$\$\{|\$\{([a-z][a-z0-9_]*)\}|\$\{[^}\n]{0,40}\}?")
 
 
+# Chinese quotes, dashes and ellipsis are "ambiguous" width in Unicode, but in Chinese text they
+# are full-width: a line wrapped after ” must join without a space like any other CJK character.
+_CJK_AMBIGUOUS = "“”‘’…—·"
+
+
 def is_wide(ch: str) -> bool:
-    """CJK characters and full-width punctuation (East Asian Width W or F)."""
-    return unicodedata.east_asian_width(ch) in "WF"
+    """CJK characters and full-width punctuation (East Asian Width W or F, and “”‘’…—·)."""
+    return ch in _CJK_AMBIGUOUS or unicodedata.east_asian_width(ch) in "WF"
 
 
 def _join(left: str, right: str) -> str:

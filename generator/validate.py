@@ -30,7 +30,10 @@ def validate(source: Source) -> list[Diagnostic]:
     """Every problem of the file, sorted by position."""
     v = schema.validator()
     v.validate(source.data)
-    found = [d for e in _leaves(v._errors) for d in [_from_cerberus(source, e)] if d]
+    # a value the reader already refused (an impossible date) gets the reader's message only
+    refused = {d.path for d in source.problems}
+    cerberus = [_from_cerberus(source, e) for e in _leaves(v._errors)]
+    found = source.problems + [d for d in cerberus if d and d.path not in refused]
     found += list(checks(source))
     return sorted(set(found))
 
@@ -181,7 +184,7 @@ def _check_texts(source: Source, data: dict) -> Iterator[Diagnostic]:
             elif ref.key not in figures:
                 close = difflib.get_close_matches(ref.key or "", list(figures), n=1, cutoff=0.6)
                 hint = msg("schema.did-you-mean", name=close[0]) if close else ""
-                key, kw = "check.ref-unknown", {"key": ref.key, "hint": hint}
+                key, kw = "check.ref-unknown", {"name": ref.key, "hint": hint}
             else:
                 continue
             yield Diagnostic(source.file, line, column, message=msg(key, **kw), **where)

@@ -122,6 +122,8 @@ CORE = (
     + '<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" '
     'xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" '
     'xmlns:dcmitype="http://purl.org/dc/dcmitype/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">'
+    # empty title: the renderer fills it in (generator.render.docx.core_properties)
+    "<dc:title></dc:title>"
     "<dc:creator>reportgen</dc:creator>"
     "<cp:lastModifiedBy>reportgen</cp:lastModifiedBy>"
     "<cp:revision>1</cp:revision>"
@@ -563,7 +565,7 @@ DOCUMENT = (
     + _runin(2)
     + _tag("elif p.level == 3")
     + _runin(3)
-    + _tag("elif p.level == 4")
+    + _tag("elif p.level >= 4")
     + _runin(4)
     + _tag("else")
     + _para("{{ p.text }}", "Normal")

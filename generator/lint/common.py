@@ -1,0 +1,72 @@
+"""What the rules share: the Finding value, the texts of a data file, and where a match stands."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import Any, NamedTuple
+
+_STRIP = " \t\r\n\u3000"
+# The blank line that separates paragraphs, as text.paragraphs splits them.
+_BLANK_LINE = re.compile(r"\n[ \t\u3000]*\n")
+# Texts that are settings, not prose a reader sees.
+_NOT_PROSE = {("template",)}
+_PROSE_KEYS = ("intro", "text", "closing")
+
+
+class Finding(NamedTuple):
+    """One problem a rule saw; the runner turns it into a located Diagnostic.
+
+    `needle` is the text to point at inside the value at `path` (its `occurrence`-th appearance,
+    counted from 0); without a needle the finding points at the value itself.
+    """
+
+    path: tuple
+    key: str  # message key, lint.<id>
+    kwargs: dict[str, Any] = {}
+    needle: str | None = None
+    occurrence: int = 0
+
+
+def found(path: tuple, key: str, value: str, index: int, length: int = 1, **kw: Any) -> Finding:
+    """A finding at value[index:index + length], told as a needle Source.locate can find."""
+    needle = value[index : index + length]
+    before = sum(1 for i in range(index) if value.startswith(needle, i))
+    return Finding(path, key, kw, needle, before)
+
+
+def texts(data: Any, path: tuple = ()) -> Iterator[tuple[tuple, str]]:
+    """Every text the user wrote, with its field path (the template setting left out)."""
+    if isinstance(data, str):
+        if path not in _NOT_PROSE:
+            yield path, data
+    elif isinstance(data, dict):
+        for key, value in data.items():
+            yield from texts(value, path + (key,))
+    elif isinstance(data, list):
+        for i, value in enumerate(data):
+            yield from texts(value, path + (i,))
+
+
+def is_point(path: tuple) -> bool:
+    return len(path) >= 2 and path[-2] == "points"
+
+
+def is_title(path: tuple) -> bool:
+    return path[-1] == "title"
+
+
+def is_prose(path: tuple) -> bool:
+    """Paragraph texts and points: the texts that end like sentences."""
+    return path[-1] in _PROSE_KEYS or is_point(path)
+
+
+def paragraph_ends(value: str) -> Iterator[tuple[str, int]]:
+    """Each paragraph of `value`, stripped, with the index of its last character in `value`."""
+    start = 0
+    for gap in [*_BLANK_LINE.finditer(value), None]:
+        end = gap.start() if gap else len(value)
+        chunk = value[start:end].rstrip(_STRIP)
+        if chunk.strip(_STRIP):
+            yield chunk.strip(_STRIP), start + len(chunk) - 1
+        start = gap.end() if gap else end

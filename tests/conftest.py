@@ -1,0 +1,41 @@
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLES = ROOT / "sample_data"
+
+HAVE_SOFFICE = shutil.which("soffice") is not None
+requires_soffice = pytest.mark.skipif(
+    not HAVE_SOFFICE and not os.environ.get("REPORTGEN_REQUIRE_SOFFICE"),
+    reason="LibreOffice (soffice) is not installed",
+)
+
+
+@pytest.fixture(autouse=True)
+def _english_free_env(monkeypatch):
+    """Tests start from the default language and a clean SOURCE_DATE_EPOCH."""
+    monkeypatch.delenv("REPORTGEN_LANG", raising=False)
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+
+
+def write(tmp_path: Path, text: str, name: str = "report.yaml") -> Path:
+    """A data file from lines of text, UTF-8."""
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+MINIMAL = """\
+organization: 测试支部
+period: {year: 2024, span: half, index: 1}
+summary:
+  text: 完成了工作。
+problems:
+  points:
+    - 学习不够深入。
+plans:
+  text: 继续努力。
+"""

@@ -1,0 +1,115 @@
+"""The whole command line as a user runs it: exit codes, stderr lines, never a traceback."""
+
+import os
+import subprocess
+import sys
+
+import pytest
+
+from conftest import MINIMAL, SAMPLES, write
+
+
+def run(*args, cwd=None, lang=None):
+    env = {**os.environ, "PYTHONIOENCODING": "utf-8"}
+    env.pop("REPORTGEN_LANG", None)
+    if lang:
+        env["REPORTGEN_LANG"] = lang
+    done = subprocess.run(
+        [sys.executable, "-m", "generator", *map(str, args)],
+        capture_output=True, text=True, encoding="utf-8", cwd=cwd, env=env,
+    )  # fmt: skip
+    assert "Traceback" not in done.stderr, done.stderr
+    return done
+
+
+def test_render_writes_beside_the_data(tmp_path):
+    data = write(tmp_path, MINIMAL)
+    done = run("render", data)
+    assert done.returncode == 0, done.stderr
+    assert (tmp_path / "report.docx").is_file()
+    assert done.stderr.strip() == f"已生成 {tmp_path / 'report.docx'}"
+
+
+def test_render_markdown_to_named_file(tmp_path):
+    data = write(tmp_path, MINIMAL)
+    out = tmp_path / "预览 文件.md"  # Chinese and a space in the path
+    done = run("render", data, "--format", "md", "-o", out)
+    assert done.returncode == 0, done.stderr
+    assert out.read_text(encoding="utf-8").startswith("# 测试支部2024年上半年党建工作总结及下半年工作计划\n")
+
+
+def test_invalid_data_exit_1_with_located_lines_and_no_output(tmp_path):
+    data = write(tmp_path, MINIMAL.replace("year: 2024", "year: twenty").replace("text: 继续努力。", "txet: 继续努力。"))
+    done = run("render", data, lang="en")
+    assert done.returncode == 1
+    lines = done.stderr.strip().splitlines()
+    assert lines == [
+        f"{data}:2:16: error: period.year: must be a whole number (got the text “twenty”)",
+        f"{data}:9:3: error: plans: needs at least one of text, points, items",
+        f"{data}:9:3: error: plans.txet: unknown key “txet”; did you mean “text”?",
+    ]
+    assert not (tmp_path / "report.docx").exists()
+
+
+def test_messages_are_chinese_by_default_and_english_with_lang(tmp_path):
+    data = write(tmp_path, MINIMAL.replace("span: half", "span: month"))
+    zh = run("validate", data)
+    en = run("--lang", "en", "validate", data)
+    en_after = run("validate", data, "--lang", "en")
+    assert "不可用" in zh.stderr
+    assert "is not allowed" in en.stderr and en.stderr == en_after.stderr
+    assert zh.returncode == en.returncode == 1
+
+
+def test_validate_samples():
+    done = run("validate", *sorted(SAMPLES.glob("*.yaml")))
+    assert done.returncode == 0, done.stderr
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("render", "missing.yaml"),
+        ("render", "{data}", "-t", "nosuch"),
+        ("render", "{data}", "-o", "{tmp}/no/such/folder/out.docx"),
+        ("render", "{data}", "-o", "{data}"),
+        ("render", "--format", "odt", "{data}"),
+        ("validate",),
+    ],
+)
+def test_could_not_run_is_exit_2(tmp_path, args):
+    data = write(tmp_path, MINIMAL)
+    before = data.read_bytes()
+    done = run(*(a.format(data=data, tmp=tmp_path) for a in args))
+    assert done.returncode == 2, done.stderr
+    assert done.stderr.strip()
+    assert data.read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["report.yaml"]
+
+
+def test_unknown_template_suggests_the_name(tmp_path):
+    data = write(tmp_path, MINIMAL)
+    done = run("render", data, "-t", "standrd", lang="en")
+    assert done.returncode == 2
+    assert "did you mean “standard”" in done.stderr
+
+
+def test_templates_lists_five_formats():
+    done = run("templates")
+    names = [line.split()[0] for line in done.stdout.splitlines()]
+    assert names == ["standard", "flat", "points", "headline", "two-part"]
+
+
+def test_schema_prints_the_shipped_schema():
+    done = run("schema")
+    assert done.returncode == 0
+    assert "organization:" in done.stdout and "definitions:" in done.stdout
+
+
+def test_failed_render_keeps_the_existing_output(tmp_path):
+    data = write(tmp_path, MINIMAL)
+    out = tmp_path / "report.docx"
+    out.write_bytes(b"earlier version")
+    write(tmp_path, MINIMAL.replace("year: 2024", "year: x"))
+    assert run("render", data).returncode == 1
+    assert out.read_bytes() == b"earlier version"
