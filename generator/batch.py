@@ -27,16 +27,23 @@ def plan(files: list[Path], out: Path | None, template: str | None, fmt: str) ->
     """One job a file; refuses two inputs that would write the same output, before any work."""
     many = len(files) > 1
     jobs, seen = [], {}
+    inputs = {_key(f) for f in files}
     for f in files:
         if not f.is_file():
             raise ReportgenError("read.missing", path=str(f))
         path = target(f, out, fmt, many)
-        key = os.path.normcase(str(path.resolve()))
+        key = _key(path)
+        if key in inputs:  # one file's output would be another file's input
+            raise OutputError("out.same-as-input", path=str(path))
         if key in seen:
             raise OutputError("out.collision", a=str(seen[key]), b=str(f), out=str(path))
         seen[key] = f
         jobs.append(Job(f, path, template, fmt))
     return jobs
+
+
+def _key(path: Path) -> str:
+    return os.path.normcase(str(path.resolve()))
 
 
 def run_job(job: Job) -> Result:

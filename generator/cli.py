@@ -74,6 +74,10 @@ def render(files, template, output, fmt, strict, jobs) -> None:
 
     if template:
         templates.resolve(template)  # an unknown name is exit 2 before any work
+    if fmt == "pdf":
+        from generator.render import pdf
+
+        pdf.find_tools()  # a missing soffice or pdffonts is exit 2 before any work
     planned = batch.plan(list(files), output, template, fmt)
     started, failed, found = time.monotonic(), 0, []
     workers = jobs or os.cpu_count() or 1
@@ -147,6 +151,21 @@ def list_templates() -> None:
         console.out(f"{name:10} {description}")
 
 
+@cli.command(name="check-template")
+@click.argument("file", type=FILES)
+@lang_option
+def check_template(file: Path) -> None:
+    """检查自定义 .docx 模板 / check a custom .docx template."""
+    from generator import checktemplate
+
+    checked = checktemplate.check(file)
+    for finding in checked.findings:
+        console.info(finding.render(str(file)))
+    if not checked.ok:
+        sys.exit(1)
+    console.info(msg("checktpl.ok", path=file, tags=checked.tags))
+
+
 @cli.command()
 @click.option("--json-schema", is_flag=True, help="输出 JSON Schema / print a JSON Schema instead")
 @lang_option
@@ -157,9 +176,33 @@ def schema(json_schema: bool) -> None:
     if json_schema:
         from generator import jsonschema
 
-        console.out(jsonschema.text())
+        console.out(jsonschema.text().rstrip("\n"))  # echo adds the file's final newline back
     else:
         console.out(schema_mod.text().rstrip("\n"))
+
+
+@cli.command()
+@click.argument("out", type=click.Path(path_type=Path))
+@click.option("--org", help="报告单位 / the organisation")
+@click.option("--period", help="报告期：2024、2024H1、2024Q3 / the period: 2024, 2024H1, 2024Q3")
+@click.option("--from", "previous", type=FILES, help="上一期的数据文件 / the previous period's data file")
+@click.option("--force", is_flag=True, help="覆盖已有文件 / overwrite an existing file")
+@lang_option
+def new(out: Path, org: str | None, period: str | None, previous: Path | None, force: bool) -> None:
+    """写出带注释的数据文件骨架，或从上一期开始下一期 / write a skeleton, or start from the last period."""
+    from generator import scaffold
+
+    created = scaffold.new(out, org=org, period=period, previous=previous, force=force)
+    console.diagnostics(created.diagnostics)
+    if created.path is None:
+        console.error(msg("new.prev-invalid", path=previous))
+        sys.exit(1)
+    if created.carried:
+        console.info(msg("new.written-from", path=created.path))
+        if created.open_figures:
+            console.info(msg("new.fill-figures", count=created.open_figures))
+    else:
+        console.info(msg("new.written", path=created.path))
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -9,9 +9,11 @@ have one source of truth.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from generator import numbering
+from generator.messages import msg
 from generator.model import Block, Report
 from generator.text import run_in
 
@@ -40,13 +42,13 @@ class PartRule:
     items: tuple[int, ...] = (2, 3, 4)  # label level of items at depth 1, 2, 3
     first_items: str = RUN_IN  # heading of depth-1 items; deeper ones run in unless they have items
     points: str = INLINE
-    one_paragraph: bool = False  # text, points and closing run together in one paragraph
+    # text, points and closing run together in one paragraph (items, if any, before the closing)
+    one_paragraph: bool = False
 
 
 @dataclass(frozen=True)
 class Format:
     name: str
-    description: str
     summary: PartRule
     problems: PartRule
     causes: PartRule
@@ -54,13 +56,17 @@ class Format:
     # two-part: the headings of part one (summary, problems, causes) and part two (plans)
     part_headings: tuple[str, str] | None = None
 
+    @property
+    def description(self) -> str:
+        """The one line `reportgen templates` prints."""
+        return msg(f"format.{self.name}")
+
 
 FORMATS: dict[str, Format] = {
     f.name: f
     for f in (
         Format(
             "standard",
-            "默认格式：一、基本情况 / 二、存在问题 / 三、原因分析 / 四、下步打算，条目（一）（二）",
             summary=PartRule("基本情况", first_items=STANDALONE),
             problems=PartRule("存在问题"),
             causes=PartRule("原因分析"),
@@ -68,15 +74,14 @@ FORMATS: dict[str, Format] = {
         ),
         Format(
             "flat",
-            "平铺格式：各项工作直接作一级标题（一、），问题和措施接续编号，条目 1. 2.",
             summary=PartRule(None, items=(1, 3, 4), first_items=STANDALONE),
-            problems=PartRule("存在的问题", one_paragraph=True),
-            causes=PartRule("原因分析", one_paragraph=True),
+            # items in problems and causes (formats.md has none there) are numbered like plans'
+            problems=PartRule("存在的问题", items=(3, 4, 5), one_paragraph=True),
+            causes=PartRule("原因分析", items=(3, 4, 5), one_paragraph=True),
             plans=PartRule("下步打算", items=(3, 4, 5)),
         ),
         Format(
             "points",
-            "要点格式：“一是……”每点一段，开展情况 / 存在的问题 / 计划安排",
             summary=PartRule("{period}党建工作开展情况", points=PARAGRAPHS),
             problems=PartRule("存在的问题", points=PARAGRAPHS),
             causes=PartRule("原因分析", points=PARAGRAPHS),
@@ -84,7 +89,6 @@ FORMATS: dict[str, Format] = {
         ),
         Format(
             "headline",
-            "标题格式：各项工作以独立成段的主题句作一级标题，问题和措施接续编号",
             summary=PartRule(None, items=(1, 2, 3), first_items=STANDALONE),
             problems=PartRule("存在问题", one_paragraph=True),
             causes=PartRule("原因分析", one_paragraph=True),
@@ -92,7 +96,6 @@ FORMATS: dict[str, Format] = {
         ),
         Format(
             "two-part",
-            "两部分格式：第一部分 工作总结，第二部分 工作计划",
             summary=PartRule(None, items=(1, 2, 3), first_items=STANDALONE, points=PARAGRAPHS),
             problems=PartRule(None, points=PARAGRAPHS),
             causes=PartRule("原因分析", points=PARAGRAPHS),
@@ -139,59 +142,56 @@ class _Layout:
     def part(self, n: int, pattern: str) -> None:
         self.out.append(Paragraph("part", text=f"{numbering.part(n)}\u3000{self.fill(pattern)}"))
 
-    def body(self, paragraphs: tuple[str, ...]) -> None:
+    def body(self, paragraphs: Iterable[str]) -> None:
         self.out.extend(Paragraph("body", text=t) for t in paragraphs)
 
     # -------------------------------------------------------------- parts and items
 
     def part_block(self, block: Block, rule: PartRule) -> None:
+        # A part without a heading in this format shows no title either: a title names a heading.
         if rule.heading is not None:
             label = self.next_section()
             words = block.title or self.fill(rule.heading)
             self.out.append(Paragraph("heading", 1, label + words, label=label))
+        texts, closing = self.texts(block, rule.points), list(block.closing)
         if rule.one_paragraph:
-            self.out.append(Paragraph("body", text="".join(block.text + (self.inline(block.points),) + block.closing)))
-            self.items(block.items, rule, depth=1)
-            return
-        self.own_paragraphs(block, rule.points)
+            if not block.items:  # the closing joins the paragraph unless items come between them
+                texts, closing = texts + closing, []
+            texts = ["".join(texts)] if texts else []
+        self.body(texts)
         self.items(block.items, rule, depth=1)
-        self.body(block.closing)
+        self.body(closing)
 
     def items(self, items: tuple[Block, ...], rule: PartRule, depth: int) -> None:
         level = rule.items[depth - 1]
         for n, item in enumerate(items, 1):
             label = self.next_section() if level == 1 else numbering.label(level, n)
             standalone = bool(item.items) or (depth == 1 and rule.first_items == STANDALONE)
+            texts = self.texts(item, rule.points)
             if standalone:
                 self.out.append(Paragraph("heading", min(level, 4), label + item.title, label=label))
-                self.own_paragraphs(item, rule.points)
+                self.body(texts)
             else:
-                self.own_paragraphs(item, rule.points, lead=(label, level))
+                # the run-in heading starts the first paragraph, whatever it is (a point, when no text)
+                lead = run_in(label + item.title) if item.title else label
+                first, *rest = texts or [""]
+                self.out.append(Paragraph("body", min(level, 4), first, lead=lead, label=label))
+                self.body(rest)
             if item.items:
                 self.items(item.items, rule, depth + 1)
             self.body(item.closing)
 
-    def own_paragraphs(self, block: Block, points: str, lead: tuple[str, int] | None = None) -> None:
-        """A block's text and points, the first paragraph led by its run-in heading if it has one."""
+    @staticmethod
+    def texts(block: Block, points: str) -> list[str]:
+        """A block's text paragraphs and its points: run on at the end of the last text paragraph
+        (or as a paragraph of their own when there is no text), or one paragraph a point."""
         texts = list(block.text)
         if block.points and points == INLINE:
-            if texts:
-                texts[-1] += self.inline(block.points)
-            else:
-                texts.append(self.inline(block.points))
-        elif block.points:
+            inline = "".join(numbering.point(n) + p for n, p in enumerate(block.points, 1))
+            texts[-1:] = [texts[-1] + inline] if texts else [inline]
+        else:
             texts += [numbering.point(n) + p for n, p in enumerate(block.points, 1)]
-        paragraphs = [Paragraph("body", text=t) for t in texts]
-        if lead:
-            label, level = lead
-            first = paragraphs[0] if paragraphs else Paragraph("body")
-            words = run_in(label + block.title) if block.title else label
-            paragraphs[:1] = [Paragraph("body", min(level, 4), first.text, lead=words, label=label)]
-        self.out.extend(paragraphs)
-
-    @staticmethod
-    def inline(points: tuple[str, ...]) -> str:
-        return "".join(numbering.point(n) + p for n, p in enumerate(points, 1))
+        return texts
 
 
 def layout(report: Report, fmt: Format | str = DEFAULT) -> list[Paragraph]:

@@ -16,6 +16,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "文件不是 UTF-8 编码（这里的字节可能是 {likely} 编码）：请在编辑器中“另存为”UTF-8 编码后再试",
         "en": "the file is not UTF-8 (the bytes here look like {likely}): save it again as UTF-8",
     },
+    "read.not-utf8-unknown": {
+        "zh": "文件不是 UTF-8 编码：请在编辑器中“另存为”，编码选择 UTF-8 后再试",
+        "en": "the file is not UTF-8: save it again with the encoding UTF-8",
+    },
     "read.bad-utf16": {
         "zh": "文件以 UTF-16 标记开头，但这里的内容不是有效的 UTF-16：请另存为 UTF-8 编码",
         "en": "the file starts with a UTF-16 mark but is not valid UTF-16 here: save it as UTF-8",
@@ -89,6 +93,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "YAML 格式有误：引号没有闭合，请在文字末尾补上对应的引号",
         "en": "YAML syntax: a quotation mark is not closed",
     },
+    "yaml.bad-escape": {
+        "zh": "YAML 格式有误：双引号里的反斜杠“\\”要写成“\\\\”，或改用单引号把文字括起来",
+        "en": "YAML syntax: a backslash inside double quotes starts an escape; write \\\\ or use single quotes",
+    },
+    "yaml.reserved-char": {
+        "zh": "YAML 格式有误：以“{char}”开头的文字要用引号括起来，如 \"{char}……\"",
+        "en": "YAML syntax: text that starts with “{char}” must be put in quotes",
+    },
     "yaml.indent": {
         "zh": "YAML 格式有误：缩进不一致，同一级的键要对齐",
         "en": "YAML syntax: inconsistent indentation; keys of one level must line up",
@@ -134,6 +146,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "；“{value}”里用了全角冒号“：”，YAML 需要半角冒号加空格“: ”",
         "en": "; “{value}” uses a full-width colon “：” where YAML needs `: `",
     },
+    "hint.fullwidth-space": {
+        "zh": "；“{value}”里冒号后面是全角空格“　”，YAML 需要半角冒号加半角空格“: ”",
+        "en": "; “{value}” has a full-width space after the colon where YAML needs `: `",
+    },
     # ------------------------------------------------------------ rules beyond Cerberus
     "check.index-needed": {
         "zh": "半年报告要写 index: 1 或 2，季度报告要写 index: 1–4",
@@ -171,6 +187,27 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "template “{name}” not found{hint}",
     },
     # ------------------------------------------------------------ templates and rendering
+    # the one-line descriptions of the built-in formats (`reportgen templates`)
+    "format.standard": {
+        "zh": "默认格式：一、基本情况 / 二、存在问题 / 三、原因分析 / 四、下步打算，条目（一）（二）",
+        "en": "default: 一、基本情况 / 二、存在问题 / 三、原因分析 / 四、下步打算, items （一）（二）",
+    },
+    "format.flat": {
+        "zh": "平铺格式：各项工作直接作一级标题（一、），问题和措施接续编号，条目 1. 2.",
+        "en": "flat: each area of work is a top section (一、), problems and plans number on, items 1. 2.",
+    },
+    "format.points": {
+        "zh": "要点格式：“一是……”每点一段，开展情况 / 存在的问题 / 计划安排",
+        "en": "points: one paragraph per point (一是…), work done / problems / plans",
+    },
+    "format.headline": {
+        "zh": "标题格式：各项工作以独立成段的主题句作一级标题，问题和措施接续编号",
+        "en": "headline: each area of work under a headline phrase (一、), problems and plans number on",
+    },
+    "format.two-part": {
+        "zh": "两部分格式：第一部分 工作总结，第二部分 工作计划",
+        "en": "two parts: 第一部分 the summary of the period, 第二部分 the plan for the next",
+    },
     "template.unknown": {
         "zh": "没有名为“{name}”的内置模板{hint}；可用：{names}。也可以给出 .docx 文件路径",
         "en": "no built-in template “{name}”{hint}; available: {names}; or give a path to a .docx",
@@ -194,9 +231,51 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "template.where-paragraph": {"zh": "第 {n} 段“{snippet}”", "en": "paragraph {n} “{snippet}”"},
     "template.where-unknown": {"zh": "模板中", "en": "the template"},
-    "template.undefined-var": {
-        "zh": "{path}:{where}: 使用了数据模型中没有的变量“{name}”{hint}",
-        "en": "{path}:{where}: uses “{name}”, which the data model does not have{hint}",
+    "template.where-cell": {
+        "zh": "第 {n} 段（表格 {table} 第 {row} 行第 {cell} 格）“{snippet}”",
+        "en": "paragraph {n} (table {table} row {row} cell {cell}) “{snippet}”",
+    },
+    "template.where-in-part": {"zh": "{part} 的{where}", "en": "{where} of {part}"},
+    "template.filter-number": {
+        "zh": "过滤器 {filter} 需要从 1 开始的整数（如 loop.index），这里是“{value}”",
+        "en": "the filter {filter} needs a whole number from 1 (such as loop.index), not “{value}”",
+    },
+    "template.filter-level": {
+        "zh": "label 的级别只能是 {levels}，这里是“{level}”",
+        "en": "the level of label must be {levels}, not “{level}”",
+    },
+    # ------------------------------------------------------------ check-template
+    "checktpl.finding": {"zh": "{path}：{where}：{problem}", "en": "{path}: {where}: {problem}"},
+    "checktpl.ok": {
+        "zh": "{path}：模板检查通过（{tags} 个模板标记）",
+        "en": "{path}: OK ({tags} template tags)",
+    },
+    "checktpl.syntax": {"zh": "模板语法错误：{problem}", "en": "template syntax error: {problem}"},
+    "checktpl.unclosed": {
+        "zh": "“{tag}”没有闭合：缺少“{closer}”",
+        "en": "“{tag}” is never closed: “{closer}” is missing",
+    },
+    "checktpl.split": {
+        "zh": "“{tag}”的结尾“{closer}”在{other}：一个模板标记必须写在同一段内",
+        "en": "“{tag}” is closed by “{closer}” in {other}: a tag must begin and end in one paragraph",
+    },
+    "checktpl.unknown-name": {
+        "zh": "数据模型中没有变量“{name}”{hint}",
+        "en": "the data model has no variable “{name}”{hint}",
+    },
+    "checktpl.unknown-attr": {
+        "zh": "“{expr}”：{type} 没有属性“{attr}”{hint}",
+        "en": "“{expr}”: {type} has no attribute “{attr}”{hint}",
+    },
+    "checktpl.unsafe-attr": {
+        "zh": "“{expr}”：模板不能访问以下划线开头的内部属性",
+        "en": "“{expr}”: templates may not reach attributes that start with an underscore",
+    },
+    "checktpl.unknown-filter": {"zh": "没有名为“{name}”的过滤器{hint}", "en": "there is no filter “{name}”{hint}"},
+    "checktpl.unknown-test": {"zh": "没有名为“{name}”的测试{hint}", "en": "there is no test “{name}”{hint}"},
+    "checktpl.no-include": {
+        "zh": "“{tag}”：模板不能引用其他模板文件，请把内容直接写进本模板",
+        "en": "“{tag}”: a template cannot load other templates; write the content into this one",
     },
     # ------------------------------------------------------------ output
     "out.same-as-input": {
@@ -208,6 +287,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "the output folder “{path}” does not exist",
     },
     "out.unwritable": {"zh": "无法写入“{path}”：{reason}", "en": "cannot write “{path}”: {reason}"},
+    "out.reason-not-folder": {"zh": "“{path}”是文件，不是目录", "en": "“{path}” is a file, not a folder"},
+    "out.reason-is-folder": {"zh": "这是一个目录", "en": "it is a folder"},
+    "out.reason-read-only": {"zh": "文件是只读的", "en": "the file is read-only"},
+    "out.reason-no-permission": {"zh": "没有在该目录中写文件的权限", "en": "no permission to write in that folder"},
     "out.collision": {
         "zh": "“{a}”和“{b}”会写到同一个输出文件“{out}”：请用 -o 指定不同目录或改名",
         "en": "“{a}” and “{b}” would both write “{out}”",
@@ -218,6 +301,52 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "err.missing-program": {"zh": "找不到程序 {program}。{hint}", "en": "{program} is not installed. {hint}"},
     "err.interrupted": {"zh": "已中断，未写出不完整的文件", "en": "interrupted; no partial file was written"},
+    # ------------------------------------------------------------ PDF (LibreOffice, pdffonts)
+    "pdf.hint-soffice": {
+        "zh": "生成 PDF 需要 LibreOffice。Debian/Ubuntu：sudo apt-get install libreoffice-writer-nogui；"
+        "Windows：安装 LibreOffice，并把它的 program 文件夹（如 C:\\Program Files\\LibreOffice\\program）加入 PATH",
+        "en": "PDF output needs LibreOffice. Debian/Ubuntu: sudo apt-get install libreoffice-writer-nogui; "
+        "Windows: install LibreOffice and add its program folder "
+        "(such as C:\\Program Files\\LibreOffice\\program) to PATH",
+    },
+    "pdf.hint-pdffonts": {
+        "zh": "检查 PDF 字体需要 poppler 的 pdffonts。Debian/Ubuntu：sudo apt-get install poppler-utils；"
+        "Windows：安装 poppler，并把它的 bin 文件夹加入 PATH",
+        "en": "checking the PDF's fonts needs pdffonts from poppler. Debian/Ubuntu: sudo apt-get install "
+        "poppler-utils; Windows: install poppler and add its bin folder to PATH",
+    },
+    "pdf.timeout": {
+        "zh": "LibreOffice 转换 PDF 超过 {seconds} 秒仍未完成，已将其停止：请重试；"
+        "若仍不行，可先生成 .docx 再手动导出 PDF",
+        "en": "LibreOffice did not finish the PDF within {seconds} s and was stopped: try again, "
+        "or render a .docx and export the PDF by hand",
+    },
+    "pdf.failed": {
+        "zh": "LibreOffice 没能把文档转换为 PDF（{detail}）",
+        "en": "LibreOffice could not convert the document to PDF ({detail})",
+    },
+    "pdf.exit-code": {"zh": "退出码 {code}：{output}", "en": "exit status {code}: {output}"},
+    "pdf.no-output": {"zh": "没有生成 PDF 文件", "en": "no PDF file came out"},
+    "pdf.fonts-timeout": {
+        "zh": "pdffonts 在 {seconds} 秒内没有读完 PDF",
+        "en": "pdffonts did not read the PDF within {seconds} s",
+    },
+    "pdf.fonts-failed": {
+        "zh": "pdffonts 无法读取生成的 PDF（{detail}）",
+        "en": "pdffonts could not read the PDF ({detail})",
+    },
+    "pdf.wrong-font": {
+        "zh": "PDF 中的中文没有用上应有的字体，未写出 PDF：{expected}。PDF 实际用了：{used}。"
+        "请安装缺少的字体（Debian/Ubuntu：sudo apt-get install {packages}）后重试",
+        "en": "the Chinese text of the PDF is not in the fonts it should be, so no PDF was written: {expected}. "
+        "The PDF uses: {used}. Install the missing fonts (Debian/Ubuntu: sudo apt-get install {packages}) "
+        "and try again",
+    },
+    "pdf.font-expected": {
+        "zh": "用“{name}”的文字应排成 {free}（软件包 {package}）",
+        "en": "text in “{name}” should be set in {free} (package {package})",
+    },
+    "pdf.list-sep": {"zh": "；", "en": "; "},
     # ------------------------------------------------------------ lint: one-line rule descriptions
     "rule.placeholder": {
         "zh": "未填写的占位符（XX、X次、××、此处填写、待补充）",
@@ -270,8 +399,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "half-width “{mark}” in Chinese text: use the full-width “{full}”",
     },
     "lint.brackets": {
-        "zh": "“{mark}”没有配对的“{partner}”：请检查引号和括号是否成对",
-        "en": "“{mark}” has no matching “{partner}”: check that quotes and brackets come in pairs",
+        "zh": "{mark} 没有与之配对的 {partner}：请检查引号和括号是否成对",
+        "en": "{mark} has no matching {partner}: check that quotes and brackets come in pairs",
     },
     "lint.no-end-punct": {
         "zh": "这一段（或这条要点）末尾没有标点：请补上句号、分号或冒号",
@@ -312,6 +441,51 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "内部错误（这是 reportgen 的缺陷，请报告）：{error}",
         "en": "internal error (a bug in reportgen, please report it): {error}",
     },
+    # ------------------------------------------------------------ new (skeleton data files)
+    "new.bad-period": {
+        "zh": "报告期“{value}”写法不对，可写：2024（年度）、2024H1 或 2024H2（半年）、2024Q1 至 2024Q4（季度），年份在 2000–2100 之间",
+        "en": "period “{value}” is not one of: 2024 (year), 2024H1 or 2024H2 (half), 2024Q1 … 2024Q4 (quarter), years 2000–2100",
+    },
+    "new.need-org-period": {
+        "zh": "请用 --org 和 --period 给出报告单位和报告期，或用 --from 指定上一期的数据文件",
+        "en": "give --org and --period, or --from with the previous period's data file",
+    },
+    "new.exists": {
+        "zh": "“{path}”已经存在，没有改动它；确实要覆盖请加 --force",
+        "en": "“{path}” already exists and was left alone; add --force to overwrite it",
+    },
+    "new.bad-org": {
+        "zh": "--org “{value}”不能用作报告单位：{problem}",
+        "en": "--org “{value}” cannot be the organisation: {problem}",
+    },
+    "new.prev-invalid": {
+        "zh": "上一期的数据文件“{path}”有错误（见上），请先改正再用 --from",
+        "en": "the previous data file “{path}” has errors (above); fix them before using --from",
+    },
+    "new.written": {
+        "zh": "已生成 {path}：请把示例内容换成本单位的实际情况",
+        "en": "wrote {path}: replace the examples with your own content",
+    },
+    "new.written-from": {
+        "zh": "已生成 {path}：请填写标有“待补充”的内容（reportgen lint 会逐处指出）",
+        "en": "wrote {path}: fill in the texts marked 待补充 (reportgen lint points at each)",
+    },
+    "new.fill-figures": {
+        "zh": "还有 {count} 个数据项要填写本期数值 value（reportgen validate 会逐项提示）",
+        "en": "{count} figure(s) still need this period's value (reportgen validate lists them)",
+    },
+    # ------------------------------------------------------------ JSON Schema (editor hover texts)
+    "jsonschema.comment": {
+        "zh": "由 schemas/report.yaml（数据格式第 {version} 版）经 reportgen schema --json-schema 生成，请勿手工修改",
+        "en": "generated from schemas/report.yaml (data format {version}) by `reportgen schema --json-schema`; do not edit",
+    },
+    "jsonschema.root": {"zh": "党建工作总结数据文件（reportgen）", "en": "reportgen report data file"},
+    "jsonschema.def.block": {
+        "zh": "内容块：标题、正文、要点、下一级条目、结束段",
+        "en": "block: title, text, points, items, closing",
+    },
+    "jsonschema.def.figure": {"zh": "数据项：名称、本期数值、单位、上期数值", "en": "figure: label, value, unit, previous"},
+    "jsonschema.def.signature": {"zh": "落款：单位和成文日期", "en": "sign-off: organisation and date"},
 }
 
 
@@ -320,5 +494,5 @@ def current_lang() -> str:
     return "en" if lang.startswith("en") else "zh"
 
 
-def msg(key: str, lang: str | None = None, **kw: object) -> str:
+def msg(key: str, /, lang: str | None = None, **kw: object) -> str:
     return MESSAGES[key][lang or current_lang()].format(**kw)

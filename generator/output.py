@@ -7,6 +7,7 @@ import tempfile
 from pathlib import Path
 
 from generator.errors import OutputError
+from generator.messages import msg
 
 EXTENSIONS = {"docx": ".docx", "md": ".md", "pdf": ".pdf"}
 
@@ -37,16 +38,35 @@ def target(data_file: Path, out: Path | None, fmt: str, many: bool) -> Path:
 
 
 def check_writable(path: Path, data_file: Path) -> None:
-    """Refuse before any work: the input itself, a missing folder."""
-    if path.exists() and data_file.exists() and os.path.samefile(path, data_file):
-        raise OutputError("out.same-as-input", path=str(path))
-    if path.resolve() == data_file.resolve():
+    """Refuse before any work: the input itself, a missing folder, a path nobody can write."""
+    try:
+        _check(path, data_file)
+    except OSError as e:  # a folder we may not even look into
+        raise OutputError("out.unwritable", path=str(path), reason=e.strerror or str(e)) from None
+
+
+def _check(path: Path, data_file: Path) -> None:
+    if same_file(path, data_file):
         raise OutputError("out.same-as-input", path=str(path))
     parent = path.parent
-    if not parent.is_dir():
+    if not parent.exists():
         raise OutputError("out.no-folder", path=str(parent))
+    if not parent.is_dir():
+        raise OutputError("out.unwritable", path=str(path), reason=msg("out.reason-not-folder", path=str(parent)))
     if path.is_dir():
-        raise OutputError("out.unwritable", path=str(path), reason="是一个目录 / is a folder")
+        raise OutputError("out.unwritable", path=str(path), reason=msg("out.reason-is-folder"))
+    if path.exists() and not os.access(path, os.W_OK):
+        raise OutputError("out.unwritable", path=str(path), reason=msg("out.reason-read-only"))
+    if not os.access(parent, os.W_OK | os.X_OK):
+        raise OutputError("out.unwritable", path=str(path), reason=msg("out.reason-no-permission"))
+
+
+def same_file(a: Path, b: Path) -> bool:
+    """Whether two spellings name one file (`./x.yaml`, `sub/../x.yaml`, a link); False when either is absent."""
+    try:
+        return os.path.samefile(a, b)
+    except OSError:
+        return False
 
 
 def write_atomic(path: Path, data: bytes) -> None:
@@ -57,6 +77,8 @@ def write_atomic(path: Path, data: bytes) -> None:
         with os.fdopen(fd, "wb") as f:
             fd = -1
             f.write(data)
+            f.flush()
+            os.fsync(f.fileno())  # the new bytes are on disk before the name points at them
         os.chmod(tmp, FILE_MODE)
         os.replace(tmp, path)
         tmp = ""

@@ -77,7 +77,9 @@ def validator_class() -> type:
     return ReportValidator
 
 
+@cache
 def validator():
+    """One a process, reused for every file: building it checks the schema itself, which is not free."""
     import cerberus
 
     registry = cerberus.schema_registry.__class__()

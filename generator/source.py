@@ -77,11 +77,12 @@ class Sequence(Node):
 
 
 class ReadError(Exception):
-    """One problem that stops reading; carries its place."""
+    """One problem that stops reading; carries its place and, when known, its field path."""
 
-    def __init__(self, line: int, column: int, key: str, **kw: object) -> None:
+    def __init__(self, line: int, column: int, key: str, /, *, fieldpath: tuple = (), **kw: object) -> None:
         super().__init__(key)
         self.line, self.column, self.key, self.kw = line, column, key, kw
+        self.fieldpath = fieldpath
 
 
 # ---------------------------------------------------------------- the result
@@ -130,15 +131,52 @@ class Source:
                 return node.line, node.column
         return self.index_position(node.start + at)
 
+    def locate_char(self, path: Path_, char: str) -> tuple[int, int]:
+        """Where `char` stands in the scalar at `path`: typed as it is, or as an escape (`\\x01`)."""
+        node = self.nodes.get(path)
+        if node is None:
+            return self.position(path)
+        m = re.search(_spellings(char), self.text[node.start : node.end])
+        return self.index_position(node.start + m.start()) if m else (node.line, node.column)
+
     def index_position(self, index: int) -> tuple[int, int]:
         if not self._line_starts:
             self._line_starts = line_starts(self.text)
-        row = bisect.bisect_right(self._line_starts, index) - 1
-        return row + 1, index - self._line_starts[row] + 1
+        return position_in(self._line_starts, index)
+
+
+# YAML's one-letter escapes of characters a document cannot hold
+_SHORT_ESCAPES = {0x00: "0", 0x07: "a", 0x08: "b", 0x0B: "v", 0x0C: "f", 0x1B: "e"}
+
+
+def _spellings(char: str) -> str:
+    """A pattern for `char` as typed or as any double-quoted escape of it."""
+    code = ord(char)
+    forms = [re.escape(char), rf"\\u(?i:{code:04x})", rf"\\U(?i:{code:08x})"]
+    if code < 0x100:
+        forms.append(rf"\\x(?i:{code:02x})")
+    if code in _SHORT_ESCAPES:
+        forms.append(rf"\\{_SHORT_ESCAPES[code]}")
+    return "|".join(forms)
+
+
+# Line breaks as editors count them. YAML also breaks lines at U+0085, U+2028 and U+2029, so every
+# place is computed from the parser's character index, never taken from its line numbers.
+_BREAKS = re.compile(r"\r\n|\r|\n")
 
 
 def line_starts(text: str) -> list[int]:
-    return [0] + [m.end() for m in re.finditer(r"\r\n|\r|\n", text)]
+    return [0] + [m.end() for m in _BREAKS.finditer(text)]
+
+
+def position_in(starts: list[int], index: int) -> tuple[int, int]:
+    """1-based line and column of a character index, given the text's line_starts."""
+    row = bisect.bisect_right(starts, index) - 1
+    return row + 1, index - starts[row] + 1
+
+
+def text_position(text: str, index: int) -> tuple[int, int]:
+    return position_in(line_starts(text), index)
 
 
 # ---------------------------------------------------------------- bytes → text
@@ -160,6 +198,9 @@ def decode(raw: bytes) -> str:
             except UnicodeDecodeError as e:
                 good = raw[len(bom) : len(bom) + e.start].decode(encoding, "replace")
                 raise _bad_bytes(good, raw, encoding) from None
+    if raw.count(0) * 4 >= len(raw) > 0:  # ASCII saved as UTF-16 without a mark: every other byte is 0
+        first = raw.index(0)
+        raise _bad_bytes(raw[:first].decode("utf-8", "replace"), raw, "utf-16")
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError as e:
@@ -167,89 +208,186 @@ def decode(raw: bytes) -> str:
 
 
 def _bad_bytes(good: str, raw: bytes, encoding: str | None) -> ReadError:
-    starts = line_starts(good)
-    line, column = len(starts), len(good) - starts[-1] + 1
+    line, column = text_position(good, len(good))
+    if encoding == "utf-16":
+        return ReadError(line, column, "read.not-utf8", likely="UTF-16")
     if encoding is not None:
         return ReadError(line, column, "read.bad-utf16")
-    likely = "GBK/GB18030"
     try:
         raw.decode("gb18030")
     except UnicodeDecodeError:
-        likely = "?"
-    return ReadError(line, column, "read.not-utf8", likely=likely)
+        return ReadError(line, column, "read.not-utf8-unknown")
+    return ReadError(line, column, "read.not-utf8", likely="GBK/GB18030")
+
+
+# Characters YAML refuses to read (PyYAML's and libyaml's reader): C0 and C1 controls but tab and
+# line breaks, DEL, U+FFFE, U+FFFF and lone surrogates. XML cannot carry most of them either.
+UNREADABLE = re.compile("[^\t\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+def _refuse_unreadable(text: str) -> None:
+    """A located bad-char error instead of the parser's ReaderError (which has no line)."""
+    m = UNREADABLE.search(text)
+    if m is None:
+        return
+    line, column = text_position(text, m.start())
+    # the field it stands in, from the text with every such character made harmless
+    where = _path_at(UNREADABLE.sub("\ufffd", text), m.start())
+    raise ReadError(line, column, "check.bad-char", fieldpath=where, code=ord(m.group(0)))
+
+
+def _path_at(text: str, index: int) -> Path_:
+    """The deepest field whose value spans `index`; () when the text does not read."""
+    try:
+        converter = _Converter("")
+        converter.convert(compose(text), schema.rule_for_root())
+    except ReadError:
+        return ()
+    spans = [p for p, n in converter.nodes.items() if n.start <= index < n.end]
+    spans += [p[:-1] for p, k in converter.keys.items() if k.start <= index < k.end]  # the key's mapping
+    return max(spans, key=len, default=())
 
 
 # ---------------------------------------------------------------- text → nodes
 
 
-def _pos(mark: Any) -> tuple[int, int, int]:
-    return mark.index, mark.line + 1, mark.column + 1
-
-
 def compose(text: str) -> Node:
-    """Build the node tree from YAML events, refusing what a report never needs."""
-    stack: list[Mapping | Sequence] = []
-    pending_key: list[Scalar | None] = []  # per open mapping: its key waiting for a value
-    documents = 0
-    root: Node | None = None
-    for event in yaml.parse(text, Loader=_Loader):
+    """Build the node tree from YAML events, refusing what a report never needs.
+
+    libyaml is the fast path. It reads far ahead (so a deep `[[[[` fails at its own limit of 1000,
+    not ours) and refuses a few things the pure parser reads, so any failure is read again by the
+    pure parser, whose errors are the ones put in the user's terms.
+    """
+    if _Loader is not yaml.SafeLoader:
+        try:
+            return _Composer(text).run(_Loader)
+        except yaml.YAMLError:
+            pass
+    return _Composer(text).run(yaml.SafeLoader)
+
+
+class _Composer:
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.starts = line_starts(text)
+        self.stack: list[Mapping | Sequence] = []
+        self.pending: list[Scalar | None] = []  # per open container: a mapping's key waiting for its value
+        self.seen: list[dict[str, Scalar]] = []  # per open container: a mapping's keys so far
+        self.documents = 0
+        self.root: Node | None = None
+        self.quote: Scalar | None = None  # the last quoted scalar that ran over several lines
+
+    def run(self, loader: type) -> Node:
+        try:
+            for event in yaml.parse(self.text, Loader=loader):
+                self.feed(event)
+        except yaml.YAMLError as e:
+            if loader is not yaml.SafeLoader:
+                raise
+            if not isinstance(e, yaml.MarkedYAMLError):  # pragma: no cover - read_text refuses what the reader would
+                raise ReadError(1, 1, "yaml.other", problem=str(e)) from None
+            raise syntax_error(e, self.text, self.starts, self.quote) from None
+        if self.root is None:
+            raise ReadError(1, 1, "read.empty")
+        return self.root
+
+    def feed(self, event: yaml.Event) -> None:
         if isinstance(event, (yaml.StreamStartEvent, yaml.StreamEndEvent, yaml.DocumentEndEvent)):
-            continue
-        start, line, col = _pos(event.start_mark)
+            return
+        start = event.start_mark.index
+        line, col = position_in(self.starts, start)
         if isinstance(event, yaml.DocumentStartEvent):
-            documents += 1
-            if documents > 1:
+            self.documents += 1
+            if self.documents > 1:
                 raise ReadError(line, col, "read.many-documents")
-            continue
-        if isinstance(event, yaml.AliasEvent):
-            raise ReadError(line, col, "read.alias")
+            return
         if isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
-            stack.pop().end = event.end_mark.index
-            pending_key.pop()
-            continue
+            self.stack.pop().end = event.end_mark.index
+            self.pending.pop()
+            self.seen.pop()
+            return
+        if isinstance(event, yaml.AliasEvent):
+            raise ReadError(line, col, "read.alias", fieldpath=self.path())
         if event.anchor is not None:
-            raise ReadError(line, col, "read.anchor")
+            raise ReadError(line, col, "read.anchor", fieldpath=self.path())
         if event.tag is not None:
-            raise ReadError(line, col, "read.tag", tag=event.tag)
+            raise ReadError(line, col, "read.tag", fieldpath=self.path(), tag=event.tag)
+        self.add(self.node(event, start, line, col))
+
+    def node(self, event: yaml.Event, start: int, line: int, col: int) -> Node:
         end = event.end_mark.index
         if isinstance(event, yaml.ScalarEvent):
-            node: Node = Scalar(start, end, line, col, event.value, event.style or "")
-        elif len(stack) >= MAX_DEPTH:
-            raise ReadError(line, col, "read.too-deep", limit=MAX_DEPTH)
-        elif isinstance(event, yaml.MappingStartEvent):
-            node = Mapping(start, end, line, col)
+            node = Scalar(start, end, line, col, event.value, event.style or "")
+            if node.style in ("'", '"') and "\n" in self.text[start:end]:
+                self.quote = node
+            return node
+        if len(self.stack) >= MAX_DEPTH:
+            raise ReadError(line, col, "read.too-deep", fieldpath=self.path(), limit=MAX_DEPTH)
+        if isinstance(event, yaml.MappingStartEvent):
+            return Mapping(start, end, line, col)
+        return Sequence(start, end, line, col)
+
+    def add(self, node: Node) -> None:
+        if not self.stack:
+            self.root = node
+        elif isinstance(self.stack[-1], Sequence):
+            self.stack[-1].items.append(node)
+        elif self.pending[-1] is None:
+            self.pending[-1] = self.key(node)
         else:
-            node = Sequence(start, end, line, col)
-        if stack:
-            _attach(stack[-1], node, pending_key)
-        else:
-            root = node
+            self.stack[-1].pairs.append((self.pending[-1], node))
+            self.pending[-1] = None
         if isinstance(node, (Mapping, Sequence)):
-            stack.append(node)
-            pending_key.append(None)
-    if root is None:
-        raise ReadError(1, 1, "read.empty")
-    return root
+            self.stack.append(node)
+            self.pending.append(None)
+            self.seen.append({})
 
-
-def _attach(parent: Node, node: Node, pending_key: list[Scalar | None]) -> None:
-    if isinstance(parent, Sequence):
-        parent.items.append(node)
-        return
-    assert isinstance(parent, Mapping)
-    key = pending_key[-1]
-    if key is None:
+    def key(self, node: Node) -> Scalar:
+        """A mapping key: plain text, new in its mapping, and not one of the usual typing slips."""
         if not isinstance(node, Scalar):
-            raise ReadError(node.line, node.column, "read.complex-key")
-        if node.value == "<<" and not node.style:
-            raise ReadError(node.line, node.column, "read.merge-key")
-        for seen, _ in parent.pairs:
-            if seen.value == node.value:
-                raise ReadError(node.line, node.column, "read.duplicate-key", key=node.value, line=seen.line)
-        pending_key[-1] = node
-    else:
-        parent.pairs.append((key, node))
-        pending_key[-1] = None
+            raise ReadError(node.line, node.column, "read.complex-key", fieldpath=self.path())
+        where = self.path() + (node.value,)
+        if not node.style:
+            if node.value == "<<":
+                raise ReadError(node.line, node.column, "read.merge-key", fieldpath=self.path())
+            slip = _key_slip(node.value)
+            if slip:  # the path of the mapping: the key is not the one the user meant
+                raise ReadError(node.line, node.column + slip[1], slip[0], fieldpath=self.path())
+        seen = self.seen[-1].get(node.value)
+        if seen is not None:
+            raise ReadError(node.line, node.column, "read.duplicate-key", fieldpath=where, key=node.value, line=seen.line)
+        self.seen[-1][node.value] = node
+        return node
+
+    def path(self) -> Path_:
+        """The field path where the next node goes (of the mapping itself while a key is awaited)."""
+        path: list[str | int] = []
+        for depth, parent in enumerate(self.stack):
+            last = depth == len(self.stack) - 1
+            if isinstance(parent, Sequence):
+                path.append(len(parent.items) - (0 if last else 1))
+                continue
+            key = self.pending[depth] if last else parent.pairs[-1][0]
+            if key is not None:
+                path.append(key.value)
+        return tuple(path)
+
+
+# A key that YAML read whole although the user meant less: `　　text` (indented with U+3000),
+# `title：学习` (a full-width colon inside a flow mapping).
+_KEY_SLIPS = (
+    (re.compile("[\u3000]"), "yaml.fullwidth-space"),
+    (re.compile(r"\w+[ \u3000]*(：)"), "yaml.fullwidth-colon"),
+)
+
+
+def _key_slip(key: str) -> tuple[str, int] | None:
+    """(message key, offset of the culprit) when a key holds a typing slip."""
+    for pattern, message in _KEY_SLIPS:
+        m = pattern.match(key)
+        if m:
+            return message, m.start(m.lastindex or 0)
+    return None
 
 
 # ---------------------------------------------------------------- nodes → data
@@ -319,10 +457,10 @@ def scalar(node: Scalar, wanted: str | None) -> Any:
 
 def read_text(text: str, file: str) -> Source:
     """Parse and type `text`; raises ReadError on the first problem that stops reading."""
-    try:
-        root = compose(text)
-    except yaml.MarkedYAMLError as e:
-        raise syntax_error(e, text) from None
+    _refuse_unreadable(text)
+    root = compose(text)
+    if isinstance(root, Scalar) and not root.style and root.value in _NULLS:
+        raise ReadError(1, 1, "read.empty")  # `---` alone, or `~`
     if not isinstance(root, Mapping):
         raise ReadError(root.line, root.column, "read.not-mapping")
     converter = _Converter(file)
@@ -339,7 +477,8 @@ def read(path: Path, display: str | None = None) -> tuple[Source | None, list[Di
             raise ReadError(1, 1, "read.too-big", size=size, limit=MAX_BYTES)
         return read_text(decode(path.read_bytes()), file), []
     except ReadError as e:
-        return None, [Diagnostic(file, e.line, e.column, message=msg(e.key, **e.kw))]
+        where = format_path(e.fieldpath)
+        return None, [Diagnostic(file, e.line, e.column, path=where, message=msg(e.key, **e.kw))]
 
 
 # ---------------------------------------------------------------- syntax errors in the user's terms
@@ -349,44 +488,67 @@ _PROBLEMS = {
     "could not find expected ':'": "yaml.no-colon",
     "mapping values are not allowed here": "yaml.mapping-here",
     "found character '\\t' that cannot start any token": "yaml.tab",
-    "found unexpected end of stream": "yaml.unclosed-quote",
-    "found a tab character where an indentation space is expected": "yaml.tab",
-    "found a tab character that violates indentation": "yaml.tab",
 }
+_UNCLOSED = ("found unexpected end of stream", "found unexpected document separator")
+# what PyYAML says when text starts with a character YAML reserves (`@`, `` ` ``, `%`, `*`, `&`, `!`)
+_RESERVED_CONTEXTS = ("while scanning an alias", "while scanning an anchor", "while scanning a tag", "while parsing a tag")
 
 
-def syntax_error(error: yaml.MarkedYAMLError, text: str) -> ReadError:
+def syntax_error(error: yaml.MarkedYAMLError, text: str, starts: list[int], quote: Scalar | None) -> ReadError:
+    """The pure parser's error, placed where the user made it and worded in the user's terms."""
+    problem, context = error.problem or "", error.context or ""
     mark = error.problem_mark or error.context_mark
-    line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-    problem = error.problem or ""
-    key = _PROBLEMS.get(problem, "")
-    if not key and problem.startswith("expected <block end>"):
-        key = "yaml.indent"
-    if not key and "quoted scalar" in (error.context or ""):
-        key = "yaml.unclosed-quote"
-        if error.context_mark:
-            line, column = error.context_mark.line + 1, error.context_mark.column + 1
-    hint = _hint(text, line)
+    line, column = position_in(starts, mark.index) if mark else (1, 1)
+    if "quoted scalar" in context and error.context_mark:
+        if problem in _UNCLOSED:  # at the opening quote, not at the end of the file
+            return ReadError(*position_in(starts, error.context_mark.index), "yaml.unclosed-quote")
+        return ReadError(line, column, "yaml.bad-escape")
+    rows = [line, line - 1]
+    if context == "while scanning a simple key" and error.context_mark:
+        rows.insert(0, position_in(starts, error.context_mark.index)[0])
+    hint = _hint(text, rows)
     if hint:
-        line, column = hint[1], hint[2]
-        return ReadError(line, column, hint[0])
-    return ReadError(line, column, key or "yaml.other", problem=problem)
+        return ReadError(*hint)
+    if quote is not None and position_in(starts, quote.end)[0] >= line - 1:
+        # a quote left open swallowed the lines up to the next quote, which then broke the syntax
+        return ReadError(quote.line, quote.column, "yaml.unclosed-quote")
+    reserved = _reserved(error, text, starts, context, problem)
+    if reserved:
+        return reserved
+    key = _PROBLEMS.get(problem) or ("yaml.indent" if problem.startswith("expected <block end>") else "yaml.other")
+    return ReadError(line, column, key, problem=problem)
 
 
-def _hint(text: str, line: int) -> tuple[str, int, int] | None:
-    """Look at the failing line and the one before for the usual culprits of Chinese typing."""
-    lines = text.splitlines()
-    for row in (line, line - 1):
+def _reserved(error: yaml.MarkedYAMLError, text: str, starts: list[int], context: str, problem: str) -> ReadError | None:
+    if context in _RESERVED_CONTEXTS and error.context_mark:
+        mark = error.context_mark
+    elif problem.endswith("that cannot start any token") and error.problem_mark:
+        mark = error.problem_mark
+    else:
+        return None
+    char = text[mark.index : mark.index + 1]
+    return ReadError(*position_in(starts, mark.index), "yaml.reserved-char", char=char)
+
+
+# The usual slips of Chinese typing at the start of a line: group 1 is the culprit.
+_LINE_SLIPS = (
+    (re.compile("(\t)"), "yaml.tab"),
+    (re.compile("(\u3000)"), "yaml.fullwidth-space"),
+    (re.compile(r"(?:- )?\w+[ \u3000]*(：)"), "yaml.fullwidth-colon"),
+    (re.compile("(?:- )?\\w+:(\u3000)"), "yaml.fullwidth-space"),
+)
+
+
+def _hint(text: str, rows: list[int]) -> tuple[int, int, str] | None:
+    """Line, column and message key of a typing slip on one of `rows`, looked at in that order."""
+    lines = _BREAKS.split(text)
+    for row in rows:
         if not 1 <= row <= len(lines):
             continue
         content = lines[row - 1]
         indent = len(content) - len(content.lstrip(" "))
-        rest = content[indent:]
-        if rest.startswith("\t"):
-            return "yaml.tab", row, indent + 1
-        if rest.startswith("\u3000"):
-            return "yaml.fullwidth-space", row, indent + 1
-        m = re.match(r"(- )?[A-Za-z_][A-Za-z0-9_]*\s*：", rest)
-        if m:
-            return "yaml.fullwidth-colon", row, indent + m.end()
+        for pattern, key in _LINE_SLIPS:
+            m = pattern.match(content, indent)
+            if m:
+                return row, m.start(1) + 1, key
     return None

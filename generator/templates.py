@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from generator import numbering
 from generator.errors import ReportgenError, TemplateError
 from generator.formats import DEFAULT, FORMATS, Format
 from generator.resources import folder
@@ -64,7 +65,35 @@ def environment():
     from jinja2 import StrictUndefined
     from jinja2.sandbox import ImmutableSandboxedEnvironment
 
-    return ImmutableSandboxedEnvironment(autoescape=True, undefined=StrictUndefined)
+    env = ImmutableSandboxedEnvironment(autoescape=True, undefined=StrictUndefined)
+    env.filters.update(FILTERS)
+    return env
+
+
+def _count(n: object, name: str) -> int:
+    """A filter's number: a whole number ≥ 1 (Jinja's loop.index), never a bool or text."""
+    if isinstance(n, bool) or not isinstance(n, int) or n < 1:
+        from generator.messages import msg
+
+        raise ValueError(msg("template.filter-number", filter=name, value=n))
+    return n
+
+
+def _label(n: object, level: object) -> str:
+    if isinstance(level, bool) or not isinstance(level, int) or level not in numbering.LEVELS:
+        from generator.messages import msg
+
+        raise ValueError(msg("template.filter-level", level=level, levels="1–5"))
+    return numbering.label(level, _count(n, "label"))
+
+
+# The numbering of numbering.py for custom templates: {{ loop.index|label(2) }} → （一）
+FILTERS = {
+    "cn_number": lambda n: numbering.chinese(_count(n, "cn_number")),
+    "label": _label,
+    "point_label": lambda n: numbering.point(_count(n, "point_label")),
+    "part_label": lambda n: numbering.part(_count(n, "part_label")),
+}
 
 
 __all__ = ["Template", "TemplateError", "builtins", "resolve", "environment"]

@@ -7,6 +7,7 @@ worded by messages.py: Cerberus' own texts and Python reprs never reach the user
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Iterator
 from typing import Any
 
@@ -29,7 +30,8 @@ _CHINESE_KEYS = {
 def validate(source: Source) -> list[Diagnostic]:
     """Every problem of the file, sorted by position."""
     v = schema.validator()
-    v.validate(source.data)
+    # the schema has no normalization rules (default, coerce, rename…): skipping that pass halves the time
+    v.validate(source.data, normalize=False)
     # a value the reader already refused (an impossible date) gets the reader's message only
     refused = {d.path for d in source.problems}
     cerberus = [_from_cerberus(source, e) for e in _leaves(v._errors)]
@@ -87,6 +89,8 @@ def _got(value: Any) -> str:
         got = msg("got.string", value=shown)
         if "：" in value.split("\n", 1)[0][:30]:
             got += msg("hint.fullwidth-colon", value=shown)
+        elif re.match("\\w+:\u3000", value):  # `text:　…` is one text to YAML, not a key and a value
+            got += msg("hint.fullwidth-space", value=shown)
         return got
     kind = {dict: "dict", list: "list", int: "integer"}.get(type(value), "other")
     return msg(f"got.{kind}", value=value)
@@ -192,7 +196,7 @@ def _check_texts(source: Source, data: dict) -> Iterator[Diagnostic]:
 
 def _check_chars(source: Source, path: tuple, value: str) -> Iterator[Diagnostic]:
     for m in text.BAD_CHARS.finditer(value):
-        line, column = source.locate(path, m.group(0))
+        line, column = source.locate_char(path, m.group(0))
         yield Diagnostic(
             source.file, line, column, path=format_path(path),
             message=msg("check.bad-char", code=ord(m.group(0))),

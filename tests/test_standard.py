@@ -33,6 +33,7 @@ def test_quarter_sample_paragraph_by_paragraph():
     got = paragraphs(render(SAMPLES / "2025-q4.yaml"))
     expected = [
         ("Title", "", "澜湾港务集团装卸二队党支部2025年四季度党建工作总结及2026年一季度工作计划"),
+        ("Normal", "", "四季度，支部围绕全年生产任务收官，把党建工作融入装卸生产一线，现将主要情况报告如下："),
         ("Heading 1", "", "一、基本情况"),
         ("Heading 2", "", "（一）围绕年末冲刺组织党员攻坚"),
         ("Normal", "", "四季度正值散货装卸高峰，支部组建党员突击班两个，承担夜班和恶劣天气条件下的重点作业任务，"

@@ -6,6 +6,7 @@ it with PASS/FAIL examples, optional `DEFAULT` settings, and `check(subject, con
 the module says `INPUT = "report"` (the built `Report`, for the composed title and the parts).
 The runner, not the rule, places each finding in the file and gives it file, level and code.
 `# reportgen: disable=CODE[,CODE]` on a line silences those rules' findings on that line.
+A rule reports at most `common.PER_TEXT` findings in one text.
 """
 
 from __future__ import annotations

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from generator.lint.common import Finding, found, texts
+from generator.lint.common import Finding, first, found, texts
 from generator.source import Source
 
 ID, LEVEL = "brackets", "warning"
@@ -29,7 +29,7 @@ _OPENING = {close: open_ for open_, close in PAIRS.items()}
 
 def check(source: Source, conf: dict) -> Iterator[Finding]:
     for path, value in texts(source.data):
-        yield from _unpaired(path, value)
+        yield from first(_unpaired(path, value))
 
 
 def _unpaired(path: tuple, value: str) -> Iterator[Finding]:

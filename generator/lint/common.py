@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
-from typing import Any, NamedTuple
+from collections.abc import Iterable, Iterator
+from itertools import islice
+from typing import Any, NamedTuple, TypeVar
 
 _STRIP = " \t\r\n\u3000"
 # The blank line that separates paragraphs, as text.paragraphs splits them.
@@ -12,6 +13,11 @@ _BLANK_LINE = re.compile(r"\n[ \t\u3000]*\n")
 # Texts that are settings, not prose a reader sees.
 _NOT_PROSE = {("template",)}
 _PROSE_KEYS = ("intro", "text", "closing")
+# Findings of one rule in one text: past this many they repeat one piece of advice, and placing
+# each costs time in proportion to the text, so a pasted page of `,` would take hours.
+PER_TEXT = 10
+
+T = TypeVar("T")
 
 
 class Finding(NamedTuple):
@@ -31,8 +37,15 @@ class Finding(NamedTuple):
 def found(path: tuple, key: str, value: str, index: int, length: int = 1, **kw: Any) -> Finding:
     """A finding at value[index:index + length], told as a needle Source.locate can find."""
     needle = value[index : index + length]
-    before = sum(1 for i in range(index) if value.startswith(needle, i))
+    before, at = 0, value.find(needle)
+    while -1 < at < index:  # overlapping, as Source.locate counts them
+        before, at = before + 1, value.find(needle, at + 1)
     return Finding(path, key, kw, needle, before)
+
+
+def first(findings: Iterable[T]) -> Iterator[T]:
+    """The first PER_TEXT findings (or matches) of one rule in one text."""
+    return islice(findings, PER_TEXT)
 
 
 def texts(data: Any, path: tuple = ()) -> Iterator[tuple[tuple, str]]:
@@ -49,7 +62,7 @@ def texts(data: Any, path: tuple = ()) -> Iterator[tuple[tuple, str]]:
 
 
 def is_point(path: tuple) -> bool:
-    return len(path) >= 2 and path[-2] == "points"
+    return len(path) >= 2 and path[-2] == "points" and isinstance(path[-1], int)
 
 
 def is_title(path: tuple) -> bool:

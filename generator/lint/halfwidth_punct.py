@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from generator.lint.common import Finding, found, texts
+from generator.lint.common import Finding, first, found, texts
 from generator.source import Source
 from generator.text import is_wide
 
@@ -33,10 +33,9 @@ _MARKS = re.compile(r"[,;:()?!.]")
 
 def check(source: Source, conf: dict) -> Iterator[Finding]:
     for path, value in texts(source.data):
-        for m in _MARKS.finditer(value):
-            if _in_chinese(value, m.start()):
-                mark = m.group()
-                yield found(path, "lint.halfwidth-punct", value, m.start(), mark=mark, full=FULL[mark])
+        for m in first(m for m in _MARKS.finditer(value) if _in_chinese(value, m.start())):
+            mark = m.group()
+            yield found(path, "lint.halfwidth-punct", value, m.start(), mark=mark, full=FULL[mark])
 
 
 def _in_chinese(value: str, i: int) -> bool:

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from generator.lint.common import Finding, found, is_point, is_prose, paragraph_ends, texts
+from generator.lint.common import Finding, first, found, is_point, is_prose, paragraph_ends, texts
 from generator.source import Source
 
 ID, LEVEL = "no-end-punct", "warning"
@@ -38,6 +38,10 @@ def check(source: Source, conf: dict) -> Iterator[Finding]:
         ends = list(paragraph_ends(value))
         if is_point(path):
             ends = ends[-1:]  # a point is one paragraph however it is wrapped
-        for paragraph, last in ends:
-            if not paragraph.rstrip(CLOSING).endswith(tuple(ENDINGS)):
-                yield found(path, "lint.no-end-punct", value, last)
+        unended = (last for paragraph, last in ends if not _ended(paragraph))
+        for last in first(unended):
+            yield found(path, "lint.no-end-punct", value, last)
+
+
+def _ended(paragraph: str) -> bool:
+    return paragraph.rstrip(CLOSING).endswith(tuple(ENDINGS))

@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from generator.lint.common import Finding, found, texts
+from generator.lint.common import Finding, first, found, texts
 from generator.source import Source
 
 ID, LEVEL = "placeholder", "warning"
@@ -37,5 +37,6 @@ PATTERN = re.compile(
 
 def check(source: Source, conf: dict) -> Iterator[Finding]:
     for path, value in texts(source.data):
-        for m in PATTERN.finditer(value):
-            yield found(path, "lint.placeholder", value, m.start(), len(m.group()), text=m.group())
+        for m in first(PATTERN.finditer(value)):
+            shown = m.group() if len(m.group()) <= 20 else m.group()[:20] + "…"
+            yield found(path, "lint.placeholder", value, m.start(), len(m.group()), text=shown)

@@ -2,18 +2,18 @@
 
 Stock docxtpl re-reads the template, re-parses its XML and recompiles its Jinja for every document,
 then saves through python-docx (which stamps the time into the zip). Here a template is read and
-compiled once (`compiled()` caches it per path and modification time); a render only runs the
-compiled Jinja over the context and writes the zip with the template's other parts copied as they
-are, in their order, with fixed timestamps: equal inputs give equal bytes.
+compiled once (`compiled()` caches it per path and modification time), and the parts a render does
+not change are deflated once too. A render only runs the compiled Jinja over the context, deflates
+what it produced and writes the zip itself: the template's parts in their order, fixed timestamps
+and header fields that do not depend on the machine, so equal inputs give equal bytes everywhere.
 """
 
 from __future__ import annotations
 
-import io
 import os
 import re
-import traceback
-import zipfile
+import struct
+import zlib
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from functools import lru_cache
@@ -28,7 +28,24 @@ from generator.templates import environment
 # Parts docxtpl renders: the body, headers and footers (footnotes too, when they carry tags).
 _RENDERED = re.compile(r"word/(document|header\d*|footer\d*|footnotes)\.xml")
 _JINJA = re.compile(r"\{[{%#]")
-ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)
+CORE = "docProps/core.xml"
+
+
+@dataclass(frozen=True)
+class _Entry:
+    """A zip member, deflated, with what its headers say."""
+
+    name: bytes
+    flags: int  # bit 11: the name is UTF-8
+    crc: int
+    size: int
+    data: bytes  # raw deflate stream
+
+    @classmethod
+    def of(cls, name: str, data: bytes) -> _Entry:
+        deflate = zlib.compressobj(6, zlib.DEFLATED, -15)  # zipfile's level, without zipfile
+        packed = deflate.compress(data) + deflate.flush()
+        return cls(name.encode("utf-8"), 0 if name.isascii() else 0x800, zlib.crc32(data), len(data), packed)
 
 
 @dataclass
@@ -37,18 +54,22 @@ class _Part:
     data: bytes  # as in the template
     source: str | None = None  # patched XML, one paragraph a line, when the part has tags
     template: Any = None  # its compiled Jinja template
+    entry: _Entry | None = None  # deflated once, for a part that every document has unchanged
 
 
 class CompiledDocx:
     """A .docx template read and compiled, ready to render many documents."""
 
     def __init__(self, path: Path) -> None:
+        import zipfile
+
         self.path = path
         self.parts: list[_Part] = []
         try:
             with zipfile.ZipFile(path) as z:
                 for info in z.infolist():
-                    self.parts.append(_Part(info.filename, z.read(info)))
+                    if not info.is_dir():
+                        self.parts.append(_Part(info.filename, z.read(info)))
         except (zipfile.BadZipFile, OSError, KeyError) as e:
             raise TemplateError("template.not-docx", path=str(path), reason=str(e)) from None
         if not any(p.name == "word/document.xml" for p in self.parts):
@@ -56,6 +77,8 @@ class CompiledDocx:
         for part in self.parts:
             if _RENDERED.fullmatch(part.name):
                 self._compile(part)
+            if part.template is None and part.name != CORE:
+                part.entry = _Entry.of(part.name, part.data)
 
     def _compile(self, part: _Part) -> None:
         from docxtpl import DocxTemplate  # its tag clean-up is the template language's definition
@@ -72,22 +95,25 @@ class CompiledDocx:
         except TemplateSyntaxError as e:
             raise self._error("template.syntax", part, e.lineno, e.message or str(e)) from None
 
-    def _error(self, key: str, part: _Part, lineno: int | None, problem: str) -> TemplateError:
-        return TemplateError(key, path=str(self.path), where=where(part.source or "", lineno), problem=problem)
+    def _error(
+        self, key: str, part: _Part, lineno: int | None, problem: str, context: dict[str, Any] | None = None
+    ) -> TemplateError:
+        from generator.checktemplate import where_failed  # only on error: it compiles the part again
+
+        place = where_failed(part.name, part.data, context) or where(part.source or "", lineno)
+        return TemplateError(key, path=str(self.path), where=place, problem=problem)
 
     def render(self, context: dict[str, Any], core: dict[str, str] | None = None) -> bytes:
         """The document's bytes for `context`; `core` sets docProps/core.xml fields (title, created)."""
-        out = io.BytesIO()
-        with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
-            for part in self.parts:
-                data = self._render_part(part, context) if part.template else part.data
-                if part.name == "docProps/core.xml" and core:
-                    data = core_properties(data, core)
-                info = zipfile.ZipInfo(part.name, ZIP_EPOCH)
-                info.compress_type = zipfile.ZIP_DEFLATED
-                info.external_attr = 0o644 << 16
-                z.writestr(info, data)
-        return out.getvalue()
+        entries = []
+        for part in self.parts:
+            if part.entry is not None:
+                entries.append(part.entry)
+            elif part.template is not None:
+                entries.append(_Entry.of(part.name, self._render_part(part, context)))
+            else:  # core.xml
+                entries.append(_Entry.of(part.name, core_properties(part.data, core) if core else part.data))
+        return _zip(entries)
 
     def _render_part(self, part: _Part, context: dict[str, Any]) -> bytes:
         from jinja2 import TemplateError as JinjaError
@@ -96,13 +122,44 @@ class CompiledDocx:
         try:
             xml = part.template.render(context)
         except SecurityError as e:
-            raise self._error("template.unsafe", part, _template_line(e), str(e)) from None
+            raise self._error("template.unsafe", part, _template_line(e), str(e), context) from None
         except (JinjaError, TypeError, ValueError, AttributeError, LookupError) as e:
-            raise self._error("template.render", part, _template_line(e), _describe(e)) from None
-        xml = re.sub(r"\n<w:p([ >])", r"<w:p\1", xml)
-        # docxtpl's escapes for literal braces in a template
-        xml = xml.replace("{_{", "{{").replace("}_}", "}}").replace("{_%", "{%").replace("%_}", "%}")
+            raise self._error("template.render", part, _template_line(e), _describe(e), context) from None
+        # Undo the line breaks added in _compile. Escaped text has no `<`, so every "\n<w:p" left is
+        # one of those (or the template's own, equally insignificant, whitespace between elements).
+        xml = xml.replace("\n<w:p", "<w:p")
+        if "{_" in xml or "_}" in xml:  # docxtpl's escapes for literal braces in a template
+            xml = xml.replace("{_{", "{{").replace("}_}", "}}").replace("{_%", "{%").replace("%_}", "%}")
         return xml.encode("utf-8")
+
+
+# ---------------------------------------------------------------- the zip, written directly
+
+_LOCAL = struct.Struct("<4s5H3L2H")
+_CENTRAL = struct.Struct("<4s6H3L5H2L")
+_END = struct.Struct("<4s4H2LH")
+_DOS_TIME, _DOS_DATE = 0, (1 << 5) | 1  # 1980-01-01 00:00, the zip epoch: no clock in the file
+_MADE_BY = (3 << 8) | 20  # "Unix, zip 2.0" on every machine (zipfile says "DOS" on Windows)
+_NEEDED = 20  # deflate needs zip 2.0
+_ATTRIBUTES = 0o100644 << 16  # a regular file, rw-r--r--
+_DEFLATED = 8
+
+
+def _zip(entries: list[_Entry]) -> bytes:
+    """A zip archive of `entries` in their order."""
+    body, directory, offset = [], [], 0
+    for e in entries:
+        head = (_NEEDED, e.flags, _DEFLATED, _DOS_TIME, _DOS_DATE, e.crc, len(e.data), e.size, len(e.name))
+        local = _LOCAL.pack(b"PK\x03\x04", *head, 0) + e.name
+        body += (local, e.data)
+        directory.append(_CENTRAL.pack(b"PK\x01\x02", _MADE_BY, *head, 0, 0, 0, 0, _ATTRIBUTES, offset) + e.name)
+        offset += len(local) + len(e.data)
+    listing = b"".join(directory)
+    end = _END.pack(b"PK\x05\x06", 0, 0, len(entries), len(entries), len(listing), offset, 0)
+    return b"".join(body) + listing + end
+
+
+# ---------------------------------------------------------------- errors
 
 
 def _describe(e: Exception) -> str:
@@ -112,6 +169,8 @@ def _describe(e: Exception) -> str:
 
 def _template_line(e: Exception) -> int | None:
     """The template line where a runtime error happened (Jinja rewrites tracebacks to show it)."""
+    import traceback
+
     line = None
     for frame in traceback.extract_tb(e.__traceback__):
         if frame.filename == "<template>":
@@ -131,13 +190,34 @@ def where(source: str, lineno: int | None) -> str:
     return msg("template.where-paragraph", n=lineno - 1, snippet=snippet)
 
 
+# ---------------------------------------------------------------- document properties
+
+# Namespaces declared on an added element, so that it is well-formed whatever the root declares.
+_ADDED = {
+    "dc:title": '<dc:title xmlns:dc="http://purl.org/dc/elements/1.1/">',
+    "dcterms:created": '<dcterms:created xmlns:dcterms="http://purl.org/dc/terms/"'
+    ' xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:type="dcterms:W3CDTF">',
+    "dcterms:modified": '<dcterms:modified xmlns:dcterms="http://purl.org/dc/terms/"'
+    ' xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:type="dcterms:W3CDTF">',
+}
+
+
 def core_properties(data: bytes, fields: dict[str, str]) -> bytes:
-    """Set dc:title and the dcterms dates in docProps/core.xml, keeping everything else."""
+    """Set dc:title and the dcterms dates in docProps/core.xml, keeping everything else.
+
+    A template whose core.xml lacks one of them (an empty or self-closed element, or none) gets it
+    added before the end of the root element.
+    """
     xml = data.decode("utf-8")
     for tag, value in fields.items():
-        pattern = re.compile(rf"(<{tag}\b[^>]*>)(.*?)(</{tag}>)", re.S)
-        if pattern.search(xml):
-            xml = pattern.sub(lambda m: m.group(1) + escape(value) + m.group(3), xml, count=1)
+        text = escape(value)
+        pattern = re.compile(rf"(<{tag}\b[^>]*?)(?:/>|>(.*?)</{tag}>)", re.S)
+        found = pattern.search(xml)
+        if found:
+            start = found.group(1) + ">"
+            xml = xml[: found.start()] + start + text + f"</{tag}>" + xml[found.end() :]
+        elif (end := xml.rfind("</")) > 0:
+            xml = xml[:end] + _ADDED[tag] + text + f"</{tag}>" + xml[end:]
     return xml.encode("utf-8")
 
 
@@ -148,6 +228,9 @@ def document_dates() -> dict[str, str]:
         return {}
     stamp = datetime.fromtimestamp(int(epoch), tz=timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
     return {"dcterms:created": stamp, "dcterms:modified": stamp}
+
+
+# ---------------------------------------------------------------- once per process
 
 
 @lru_cache(maxsize=16)
@@ -167,4 +250,3 @@ def compiled(path: Path) -> CompiledDocx:
 def render_bytes(template_path: Path, context: dict[str, Any], title: str) -> bytes:
     core = {"dc:title": title, **document_dates()}
     return compiled(template_path).render(context, core)
-

@@ -1,23 +1,50 @@
 """The Markdown writer: the same paragraphs as the .docx, for previews and readable git diffs.
 
 One line a paragraph, a blank line between; headings as Markdown headings, run-in headings bold.
-User text is escaped so that it prints as typed.
+User text is escaped so that a CommonMark (or GitHub) renderer prints it as typed.
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from generator.formats import Paragraph
 from generator.render.context import FigureRow
 
-_SPECIAL = re.compile(r"([\\`*_\[\]<>|~])")
-_LINE_START = re.compile(r"^(#|[-+] |\d+\.\s|>)")
+# Everything that can start markup anywhere in a line: emphasis, code, links, HTML and entities,
+# tables, strikethrough, math, a heading's closing #s. A backslash before ASCII punctuation is
+# always a literal in CommonMark, so escaping more than needed is harmless.
+_SPECIAL = re.compile(r"([\\`*_\[\]<>|~#&$])")
+# What starts a block only at the beginning of a line: list items (- + 1. 1)) and thematic breaks.
+_LIST_MARK = re.compile(r"^([-+])")
+_ORDERED = re.compile(r"^(\d{1,9})([.)])(?=\s|$)")
 
 
-def escape(text: str) -> str:
+def escape(text: str, line_start: bool = False) -> str:
+    """`text` as Markdown that prints as typed; `line_start` when it begins a line."""
     text = _SPECIAL.sub(r"\\\1", text)
-    return _LINE_START.sub(r"\\\1", text)
+    if line_start:
+        text = _LIST_MARK.sub(r"\\\1", text)
+        text = _ORDERED.sub(r"\1\\\2", text)
+    return text
+
+
+def _is_punctuation(ch: str) -> bool:
+    return unicodedata.category(ch)[0] in "PS"
+
+
+def strong(lead: str) -> str:
+    """A run-in heading in bold.
+
+    CommonMark closes `**` only when it is not preceded by punctuation or is followed by
+    punctuation or a space; a lead ends in 。 or ）and Chinese text follows without a space, so
+    `**（一）加强学习。**支部…` stays unbold. Moving the lead's last mark after the `**` always works:
+    `**（一）加强学习**。支部…`.
+    """
+    if len(lead) > 1 and _is_punctuation(lead[-1]):
+        return f"**{escape(lead[:-1])}**{escape(lead[-1])}"
+    return f"**{escape(lead)}**"
 
 
 def render(context: dict) -> str:
@@ -32,12 +59,12 @@ def render(context: dict) -> str:
         elif p.kind == "figures":
             out.append(table(context["figures"]))
         elif p.lead:
-            out.append(f"**{escape(p.lead)}**{escape(p.text)}")
+            out.append(strong(p.lead) + escape(p.text))
         else:
-            out.append(escape(p.text))
+            out.append(escape(p.text, line_start=True))
     sig = context["signature"]
     if sig:
-        out += [escape(sig.name), escape(sig.date)]
+        out += [escape(sig.name, line_start=True), escape(sig.date, line_start=True)]
     return "\n\n".join(out) + "\n"
 
 

@@ -1,0 +1,247 @@
+"""PDF output: LibreOffice converts the rendered .docx, then pdffonts shows which faces it used.
+
+Each conversion runs `soffice` with a profile of its own in a temporary folder, so parallel runs
+(and a LibreOffice the user has open) never share one, and with a fontconfig file that adds
+fonts/65-reportgen-cjk.conf to the system's: the official font names then resolve to the free fonts
+(gbt9704.md) without the user installing anything. Windows and macOS builds of LibreOffice do not
+use fontconfig; there the official fonts, or the free ones installed by hand, are what counts.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import os
+import re
+import shutil
+import signal
+import subprocess
+import tempfile
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+from xml.sax.saxutils import escape
+
+from lxml import etree
+
+from generator.errors import MissingProgram, ReportgenError
+from generator.messages import msg
+from generator.resources import folder
+
+TIMEOUT = 120  # seconds for one conversion; a first start of a new profile takes a few
+ALIASES = folder("fonts") / "65-reportgen-cjk.conf"
+
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_TEXT_PARTS = re.compile(r"word/(document|header\d*|footer\d*|footnotes|endnotes)\.xml")
+_SUBSET_TAG = re.compile(r"^[A-Z]{6}\+")
+
+
+@dataclass(frozen=True)
+class Face:
+    free: str  # the free font the alias file maps the name onto
+    package: str  # the Debian package that brings it
+    seen_as: str  # regex on a PDF font name (subset tag removed): the official or the free face
+
+
+_SERIF = r"(NotoSerifCJK|SourceHanSerif)\w*-Regular"
+_FANGSONG = Face("Noto Serif CJK SC", "fonts-noto-cjk", rf"FangSong|{_SERIF}")
+_SONG = Face("Noto Serif CJK SC", "fonts-noto-cjk", rf"SimSun|{_SERIF}")
+_TITLE = Face("Noto Serif CJK SC Bold", "fonts-noto-cjk", r"FZXiaoBiaoSong|FZXBSJW|(NotoSerifCJK|SourceHanSerif)\w*-Bold")
+_HEI = Face("Noto Sans CJK SC", "fonts-noto-cjk", r"SimHei|NotoSansCJK|SourceHanSans")
+# AR PL KaitiM GB calls itself GBZenKai-Medium inside the font
+_KAI = Face("AR PL KaitiM GB", "fonts-arphic-gkai00mp", r"KaiTi|GBZenKai|KaitiM")
+# Every East Asian font name gbt9704.md lists, and the face a correct PDF shows for it.
+FACES = {
+    "仿宋_GB2312": _FANGSONG, "仿宋": _FANGSONG, "FangSong": _FANGSONG, "宋体": _SONG, "SimSun": _SONG,
+    "方正小标宋简体": _TITLE, "黑体": _HEI, "SimHei": _HEI, "楷体_GB2312": _KAI, "楷体": _KAI, "KaiTi": _KAI,
+}  # fmt: skip
+
+
+def convert(docx_bytes: bytes, stem: str) -> bytes:
+    """The PDF of a .docx, its fonts checked; raises ReportgenError (exit 2) when it cannot be made."""
+    soffice, pdffonts = find_tools()
+    with tempfile.TemporaryDirectory(prefix="reportgen-pdf-") as tmp:
+        work = Path(tmp).resolve()
+        source = work / f"{stem}.docx"
+        source.write_bytes(docx_bytes)
+        _soffice(soffice, source, work)
+        pdf = work / f"{stem}.pdf"
+        if not pdf.is_file():  # soffice says "source file could not be loaded" and exits 0
+            raise ReportgenError("pdf.failed", detail=msg("pdf.no-output"))
+        check_fonts(document_fonts(docx_bytes), pdf_fonts(_pdffonts(pdffonts, pdf)))
+        return pdf.read_bytes()
+
+
+def find_tools() -> tuple[str, str]:
+    """The paths of soffice and pdffonts; MissingProgram with the install command otherwise."""
+    soffice = shutil.which("soffice") or shutil.which("libreoffice") or _installed_soffice()
+    if not soffice:
+        raise MissingProgram("soffice", hint=msg("pdf.hint-soffice"))
+    pdffonts = shutil.which("pdffonts")
+    if not pdffonts:
+        raise MissingProgram("pdffonts", hint=msg("pdf.hint-pdffonts"))
+    return soffice, pdffonts
+
+
+def _installed_soffice() -> str | None:
+    """Where the Windows and macOS installers put soffice, which they do not add to PATH."""
+    roots = [os.environ.get(v) for v in ("ProgramFiles", "ProgramW6432", "ProgramFiles(x86)")]
+    candidates = [Path(r) / "LibreOffice" / "program" / "soffice.exe" for r in roots if r]
+    candidates.append(Path("/Applications/LibreOffice.app/Contents/MacOS/soffice"))
+    return next((str(c) for c in candidates if c.is_file()), None)
+
+
+def _soffice(soffice: str, source: Path, work: Path) -> None:
+    profile = work / "profile"
+    command = [
+        soffice, "--headless", "--norestore", f"-env:UserInstallation={profile.as_uri()}",
+        "--convert-to", "pdf", "--outdir", str(work), str(source),
+    ]  # fmt: skip
+    env = dict(os.environ, FONTCONFIG_FILE=str(_fontconfig_file(work)))
+    code, output = _run(command, env, TIMEOUT, "pdf.timeout")
+    if code != 0:
+        raise ReportgenError("pdf.failed", detail=msg("pdf.exit-code", code=code, output=_tail(output)))
+
+
+def _fontconfig_file(work: Path) -> Path:
+    """A fontconfig file: the one in force (FONTCONFIG_FILE, else the system's fonts.conf), then ours."""
+    system = os.environ.get("FONTCONFIG_FILE") or "fonts.conf"  # relative: found in fontconfig's folder
+    path = work / "reportgen-fonts.conf"
+    path.write_text(
+        '<?xml version="1.0"?>\n<fontconfig>\n'
+        f'  <include ignore_missing="yes">{escape(system)}</include>\n'
+        f'  <include ignore_missing="yes">{escape(str(ALIASES))}</include>\n'
+        "</fontconfig>\n",
+        encoding="utf-8",
+    )
+    return path
+
+
+def _pdffonts(pdffonts: str, pdf: Path) -> str:
+    code, output = _run([pdffonts, str(pdf)], None, 60, "pdf.fonts-timeout")
+    if code != 0:
+        raise ReportgenError("pdf.fonts-failed", detail=_tail(output))
+    return output
+
+
+def _run(command: list[str], env: dict[str, str] | None, timeout: int, timeout_key: str) -> tuple[int, str]:
+    """Run without a shell; on a timeout or Ctrl-C stop the program and everything it started."""
+    posix = os.name == "posix"
+    with subprocess.Popen(
+        command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
+        env=env, start_new_session=posix,
+    ) as proc:  # fmt: skip
+        try:
+            out, _ = proc.communicate(timeout=timeout)
+        except BaseException as e:
+            _stop(proc, posix)
+            if isinstance(e, subprocess.TimeoutExpired):
+                raise ReportgenError(timeout_key, seconds=timeout) from None
+            raise
+    return proc.returncode, out.decode("utf-8", "replace")
+
+
+def _stop(proc: subprocess.Popen, posix: bool) -> None:
+    if posix:  # soffice is a launcher: soffice.bin would outlive a kill of the launcher alone
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(proc.pid, signal.SIGKILL)
+    else:
+        proc.kill()
+    proc.communicate()
+
+
+def _tail(output: str, lines: int = 5) -> str:
+    return " / ".join(line.strip() for line in output.strip().splitlines()[-lines:] if line.strip())
+
+
+def pdf_fonts(listing: str) -> list[str]:
+    """Font names from pdffonts' table, subset tags (ABCDEF+) removed, in the order listed."""
+    lines = listing.splitlines()
+    rule = next((i for i, line in enumerate(lines) if line.startswith("---")), None)
+    if rule is None:
+        return []
+    width = len(lines[rule].split(" ")[0])  # the name column is as wide as its dashes
+    names = [_name(line, width) for line in lines[rule + 1 :]]
+    return [n for n in names if n]
+
+
+def _name(line: str, width: int) -> str:
+    # a name longer than its column pushes the others right instead of being cut
+    name = line[:width] if len(line) <= width or line[width] == " " else line.split(" ", 1)[0]
+    return _SUBSET_TAG.sub("", name.strip())
+
+
+def document_fonts(docx_bytes: bytes) -> set[str]:
+    """The East Asian font names of the document's runs that hold more than ASCII text."""
+    with zipfile.ZipFile(io.BytesIO(docx_bytes)) as z:
+        styles = _Styles(etree.fromstring(z.read("word/styles.xml")))
+        parts = [etree.fromstring(z.read(n)) for n in z.namelist() if _TEXT_PARTS.fullmatch(n)]
+    found = set()
+    for part in parts:
+        for r in part.iter(f"{_W}r"):
+            text = "".join(t.text or "" for t in r.iterchildren(f"{_W}t"))
+            if not text.isascii():
+                found.add(styles.run_font(r, next(r.iterancestors(f"{_W}p"), None)))
+    found.discard(None)
+    return found
+
+
+class _Styles:
+    """East Asian fonts of styles.xml: a style's own, else its basedOn's, else the document default."""
+
+    def __init__(self, root: etree._Element) -> None:
+        self.fonts: dict[str, str | None] = {}
+        self.based_on: dict[str, str] = {}
+        self.default = None
+        for s in root.iter(f"{_W}style"):
+            sid = s.get(f"{_W}styleId")
+            self.fonts[sid] = _east_asia(s.find(f"{_W}rPr"))
+            based = s.find(f"{_W}basedOn")
+            if based is not None:
+                self.based_on[sid] = based.get(f"{_W}val")
+            if s.get(f"{_W}type") == "paragraph" and s.get(f"{_W}default") in ("1", "true"):
+                self.default = sid
+        self.doc_default = _east_asia(root.find(f"{_W}docDefaults/{_W}rPrDefault/{_W}rPr"))
+
+    def style_font(self, sid: str | None) -> str | None:
+        seen = set()
+        while sid and sid not in seen:
+            seen.add(sid)
+            if self.fonts.get(sid):
+                return self.fonts[sid]
+            sid = self.based_on.get(sid)
+        return None
+
+    def run_font(self, run: etree._Element, paragraph: etree._Element | None) -> str | None:
+        """Direct formatting, then the run's character style, the paragraph's style, the default."""
+        r_style = run.find(f"{_W}rPr/{_W}rStyle")
+        p_style = paragraph.find(f"{_W}pPr/{_W}pStyle") if paragraph is not None else None
+        return (
+            _east_asia(run.find(f"{_W}rPr"))
+            or self.style_font(r_style.get(f"{_W}val") if r_style is not None else None)
+            or self.style_font(p_style.get(f"{_W}val") if p_style is not None else self.default)
+            or self.doc_default
+        )
+
+
+def _east_asia(rpr: etree._Element | None) -> str | None:
+    fonts = rpr.find(f"{_W}rFonts") if rpr is not None else None
+    return fonts.get(f"{_W}eastAsia") if fonts is not None else None
+
+
+def check_fonts(used: set[str], in_pdf: list[str]) -> None:
+    """Every font name gbt9704.md knows that the text uses must show up as its face in the PDF.
+
+    Names outside the table (a custom template's own fonts) are not checked: nothing says which
+    face is right for them.
+    """
+    missing = sorted(n for n in used if n in FACES and not any(re.search(FACES[n].seen_as, f) for f in in_pdf))
+    if not missing:
+        return
+    expected = [msg("pdf.font-expected", name=n, free=FACES[n].free, package=FACES[n].package) for n in missing]
+    raise ReportgenError(
+        "pdf.wrong-font",
+        expected=msg("pdf.list-sep").join(expected),
+        used=", ".join(dict.fromkeys(in_pdf)) or "-",
+        packages=" ".join(sorted({FACES[n].package for n in missing})),
+    )

@@ -1,0 +1,530 @@
+"""`reportgen new`: a commented skeleton data file, or the next period's file started from the last one.
+
+The YAML is written line by line rather than with yaml.dump, so that the order, the layout and the
+comments are ours, and the comments the user wrote in the previous file can be put back in place.
+The Chinese comments and example sentences are the content of the file written, like a template's
+text, so they live here and not in messages.py.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime
+import os
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from generator import periods, validate
+from generator import source as source_mod
+from generator.diagnostics import Diagnostic
+from generator.errors import OutputError, ReportgenError
+from generator.model import compose_title, number_text
+from generator.output import check_writable, write_atomic
+from generator.periods import Period
+from generator.resources import folder
+from generator.source import Source
+from generator.templates import looks_like_path
+
+SCHEMA_FILE = "report.schema.json"
+REPORT_DAY = 5  # a report is dated this day of the month after its period ends
+_EXAMPLE_SESSIONS = {"year": 12, "half": 6, "quarter": 3}
+_ANY_PERIOD = Period(2024, "year")
+
+# Our own comments, by where they go. Being constant, they are recognised in a previous file and
+# not carried over a second time.
+NOTES: dict[str, tuple[str, ...]] = {
+    "header": (
+        "党建工作总结数据文件，由 reportgen new 生成。注释说明每一部分写什么，并各给一个示例，",
+        "请把示例换成本单位的实际情况。标题不写编号，模板会自动编号。",
+        "检查格式：reportgen validate 本文件；生成文档：reportgen render 本文件。",
+    ),
+    "header-from": (
+        "由 reportgen new --from 根据上一期的数据生成：上期的计划已列为本期总结的条目，",
+        "上期计划的原文以注释附在各条目下，上期的数值已移到各数据项的 previous。",
+        "请填写标有“待补充”的内容和各数据项的本期数值 value，reportgen validate 会逐项提示未填的数值。",
+    ),
+    "organization": ("报告单位全称，用于报告标题。",),
+    "period": (
+        "报告期：span 写 year（年度）、half（半年）或 quarter（季度）；",
+        "半年还要写 index: 1 或 2，季度写 index: 1 至 4。",
+    ),
+    "template": ("默认模板（可选）：内置模板名或 .docx 文件路径（相对于本文件）；reportgen templates 列出内置模板。",),
+    "title": ("标题（可选）：不写时按单位和报告期自动生成。要自定义，去掉下一行开头的“# ”再修改：",),
+    "title-from": ("上一期自定义了标题。要沿用，按本期改好后去掉下一行开头的“# ”：",),
+    "intro": ("开头段落：指导思想和总体情况，最后一句引出下文。空一行另起一段。",),
+    "summary": (
+        "工作总结：本期做了哪些工作。items 中每个条目是一个小标题，模板自动编号。",
+        "一个条目：title 写小标题（不写编号），text 写正文，points 写要点（按“一是……二是……”排列），",
+        "items 可以再分下一级（最多三级）。要写下一条，复制从“- title”开始的整个条目。",
+    ),
+    "problems": ("存在的问题：对照要求找差距，实事求是地写。",),
+    "causes": ("原因分析（可选）：不需要时删除整个 causes 部分。",),
+    "plans": (
+        "下步打算：下一期的工作安排，写法和工作总结相同。",
+        "下一期用 reportgen new --from 本文件 开始时，这里的条目会成为下一期工作总结的条目。",
+    ),
+    "closing": ("结尾段落（可选）。",),
+    "signature": ("落款（可选）：name 写落款单位，date 写成文日期（2024-07-05 或 2024年7月5日）。",),
+    "date": ("成文日期已按报告期结束后第 5 天预填，请改为实际日期。",),
+    "figures": (
+        "数据项（可选）：正文中写 ${键名} 引用，显示为本期数值加单位（如“6次”）。",
+        "键名用小写英文字母、数字和下划线；label 名称，value 本期数值，unit 单位，previous 上期数值（可选）。",
+    ),
+    "figures-from": ("上一期的数值已移到 previous；请填写每一项的本期数值 value。",),
+    "plan": ("上期计划：",),
+    "plans-text": ("上期计划的总体安排：",),
+    "problems-from": ("上期查摆的问题，可对照写明整改情况：",),
+}
+
+# Texts of a file started with --from, for the user to replace. They validate, and lint's
+# placeholder rule flags 待补充 until they are replaced.
+TODO = {
+    "intro": "待补充：本期工作的指导思想和总体情况。",
+    "item": "待补充：对照上期计划，写明本期的做法、成效和数据。",
+    "point": "待补充：对照这项计划，写明本期的完成情况。",
+    "summary": "待补充：对照上期计划，写明本期完成的主要工作。",
+    "problems": "待补充：本期工作存在的主要不足。",
+    "plans": "待补充：下一期的工作打算。",
+}
+
+_OWN = {"# " + line for lines in NOTES.values() for line in lines}
+_MODELINE = re.compile(r"#\s*yaml-language-server:\s*\$schema=(\S+)")
+
+
+@dataclass
+class Created:
+    path: Path | None  # None when the previous file has errors
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    open_figures: int = 0  # figures whose value the user must fill in
+    carried: bool = False
+
+
+def parse_period(text: str) -> Period:
+    period = periods.parse(text)
+    if period is None:
+        raise ReportgenError("new.bad-period", value=text)
+    return period
+
+
+def new(
+    out: Path, org: str | None = None, period: str | None = None,
+    previous: Path | None = None, force: bool = False,
+) -> Created:  # fmt: skip
+    """Write a skeleton (org and period) or the file that follows `previous`; exit-2 problems raise."""
+    chosen = parse_period(period) if period is not None else None
+    org = org.strip() if org is not None else None
+    if previous is None and (org is None or chosen is None):
+        raise ReportgenError("new.need-org-period")
+    _check_target(out, previous, force)
+    if org is not None:
+        _check_org(org, chosen or _ANY_PERIOD, out)
+    if previous is None:
+        assert org is not None and chosen is not None
+        text = skeleton(org, chosen, out)
+        write_atomic(out, text.encode("utf-8"))
+        return Created(out)
+    from generator.pipeline import load
+
+    loaded = load(previous)
+    if not loaded.ok:
+        return Created(None, loaded.diagnostics)
+    assert loaded.source is not None
+    text = following(loaded.source, previous, out, org, chosen)
+    write_atomic(out, text.encode("utf-8"))
+    figures = loaded.source.data.get("figures") or {}
+    return Created(out, loaded.diagnostics, len(figures), carried=True)
+
+
+def _check_target(out: Path, previous: Path | None, force: bool) -> None:
+    if previous is not None:
+        check_writable(out, previous)  # never the previous file itself, even with --force
+    elif not out.parent.is_dir():
+        raise OutputError("out.no-folder", path=str(out.parent))
+    if out.exists() and not force:
+        raise ReportgenError("new.exists", path=str(out))
+
+
+def _check_org(org: str, period: Period, out: Path) -> None:
+    """--org is the one text that comes from the user: a skeleton with it must validate."""
+    text = skeleton(org, period, out)
+    errors = [d for d in validate.validate(source_mod.read_text(text, str(out))) if d.is_error]
+    if errors:
+        raise ReportgenError("new.bad-org", value=org, problem=errors[0].message)
+
+
+# ---------------------------------------------------------------- YAML text
+
+
+_PRINTABLE = "\x09\x20-\x7e\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff"
+# Characters a YAML file cannot hold as typed, or that YAML reads as a line break.
+_UNSAFE = re.compile(f"[^{_PRINTABLE}]|[\u2028\u2029\ufeff]")
+_INDICATORS = set("-?:,[]{}#&*!|>'\"%@`")
+# Numbers in YAML 1.2 (editors) and 1.1 (PyYAML) alike, and the 1.1 booleans PyYAML leaves out.
+_LOOKS_TYPED = re.compile(r"[-+]?(?:\.?[0-9][0-9a-fA-FoxX_.:eE+-]*|\.inf|\.nan)|[yYnN]", re.IGNORECASE)
+_RESOLVER = yaml.resolver.Resolver()
+
+
+def scalar(value: str) -> str:
+    """`value` as a YAML scalar that any YAML reader reads back as exactly this text."""
+    return value if _plain_ok(value) else _double_quoted(value)
+
+
+def _plain_ok(value: str) -> bool:
+    if not value or value != value.strip(" \t\u3000") or value[0] in _INDICATORS:
+        return False
+    if _UNSAFE.search(value) or "\t" in value or ": " in value or " #" in value or value.endswith(":"):
+        return False
+    if _LOOKS_TYPED.fullmatch(value):
+        return False
+    return _RESOLVER.resolve(yaml.ScalarNode, value, (True, False)) == "tag:yaml.org,2002:str"
+
+
+def _double_quoted(value: str) -> str:
+    def escape(m: re.Match) -> str:
+        ch = m.group()
+        named = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\t": "\\t"}
+        return named.get(ch) or (f"\\x{ord(ch):02X}" if ord(ch) < 0x100 else f"\\u{ord(ch):04X}")
+
+    return '"' + re.sub(f'[\\\\"\\n\\t]|{_UNSAFE.pattern}', escape, value) + '"'
+
+
+def _comment_lines(text: str) -> list[str]:
+    """A text as the lines of a comment: no line break can end the comment early."""
+    return [_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04X}", line.strip()) for line in text.splitlines()]
+
+
+# ---------------------------------------------------------------- the user's comments
+
+
+@dataclass
+class Comments:
+    """The comments of a data file, each attached to the field on or below its line."""
+
+    header: list[str] = field(default_factory=list)  # above the first key
+    leading: dict[tuple, list[str]] = field(default_factory=dict)  # lines above a field
+    trailing: dict[tuple, str] = field(default_factory=dict)  # after a field, on its line
+    footer: list[str] = field(default_factory=list)  # below the last key
+
+
+# Where a comment may start; whether it does depends on the scalars around it.
+_HASH = re.compile(r"(?:^|(?<=[ \t]))#", re.MULTILINE)
+_LINE_END = re.compile(r"[\r\n\x85\u2028\u2029]|$")
+
+
+def user_comments(src: Source) -> Comments:
+    """Every comment of `src` that the user wrote (ours and the schema line are left out)."""
+    spans = sorted((n.start, n.end) for n in [*src.nodes.values(), *src.keys.values()] if isinstance(n, source_mod.Scalar))
+    starts = [start for start, _ in spans]
+    anchors = _anchors(src)
+    lines = sorted(anchors)
+    found, done = Comments(), -1
+    for m in _HASH.finditer(src.text):
+        at = m.start()
+        inside = bisect.bisect_right(starts, at) - 1
+        if at < done or (inside >= 0 and at < spans[inside][1]):
+            continue
+        done = _LINE_END.search(src.text, at).start()
+        text = src.text[at:done].rstrip()
+        if text in _OWN or _MODELINE.match(text):
+            continue
+        line, column = src.index_position(at)
+        alone = not src.text[at - column + 1 : at].strip(" \t\ufeff")
+        if not alone and line in anchors:
+            found.trailing[anchors[line]] = text
+            continue
+        below = bisect.bisect_right(lines, line)
+        if below == len(lines):
+            found.footer.append(text)
+        elif below == 0:
+            found.header.append(text)
+        else:
+            found.leading.setdefault(anchors[lines[below]], []).append(text)
+    return found
+
+
+def _anchors(src: Source) -> dict[int, tuple]:
+    """Line → the outermost field that starts on it (a key, or a list item)."""
+    found: dict[int, tuple] = {}
+    items = [(path, node) for path, node in src.nodes.items() if path and isinstance(path[-1], int)]
+    for path, node in [*src.keys.items(), *items]:
+        known = found.get(node.line)
+        if known is None or len(path) < len(known):
+            found[node.line] = path
+    return found
+
+
+class _Lines:
+    """The file being written; puts the previous file's comments back beside the fields they follow."""
+
+    def __init__(self, kept: Comments | None = None) -> None:
+        self.out: list[str] = []
+        self.kept = kept or Comments()
+
+    def note(self, indent: int, name: str) -> None:
+        self.comment(indent, [f"# {line}" for line in NOTES[name]])
+
+    def comment(self, indent: int, lines: list[str]) -> None:
+        self.out += [" " * indent + line for line in lines]
+
+    def add(self, indent: int, line: str, was: tuple | None = None) -> None:
+        """A line of YAML; `was` is the field of the previous file whose comments belong here."""
+        if was is not None:
+            self.comment(indent, self.kept.leading.get(was, []))
+            if was in self.kept.trailing:
+                line += "  " + self.kept.trailing[was]
+        self.out.append(" " * indent + line)
+
+    def blank(self) -> None:
+        self.out.append("")
+
+    def text(self) -> str:
+        return "\n".join(self.out) + "\n"
+
+
+# ---------------------------------------------------------------- the skeleton
+
+
+def skeleton(org: str, period: Period, out: Path) -> str:
+    """Every part, each with a comment saying what it is for and one example; validates as is."""
+    w = _Lines()
+    w.add(0, modeline(out))
+    w.note(0, "header")
+    w.add(0, "format_version: 1")
+    _head(w, org, period)
+    w.note(0, "template")
+    w.comment(0, ["# template: standard"])
+    w.note(0, "title")
+    w.comment(0, _comment_lines(f"# title: {compose_title(org, period)}"))
+    w.blank()
+    _example_body(w, period)
+    _signature(w, org, report_date(period, chinese=False))
+    w.blank()
+    w.note(0, "figures")
+    w.add(0, "figures:")
+    _figure(w, "study_sessions", {"label": "支部集中学习", "value": _EXAMPLE_SESSIONS[period.span], "unit": "次"})
+    return w.text()
+
+
+def _head(w: _Lines, org: str, period: Period, was: bool = False) -> None:
+    w.blank()
+    w.note(0, "organization")
+    w.add(0, f"organization: {scalar(org)}", ("organization",) if was else None)
+    w.note(0, "period")
+    w.add(0, f"period: {period_yaml(period)}")
+
+
+def _example_body(w: _Lines, period: Period) -> None:
+    w.note(0, "intro")
+    w.add(0, "intro: |")
+    w.add(2, f"{period.name}，支部在上级党组织的领导下，坚持把学习贯彻党的创新理论作为首要任务，")
+    w.add(2, "紧扣本单位年度目标抓好党建各项工作，党员队伍的凝聚力和战斗力进一步增强。现将有关情况报告如下：")
+    w.blank()
+    w.note(0, "summary")
+    w.add(0, "summary:")
+    w.add(2, "items:")
+    w.add(4, "- title: 加强理论学习，提高党员政治素质")
+    w.add(6, "text: 支部按季度制定学习安排，把集中学习和个人自学结合起来，引导党员联系岗位实际谈认识、找差距。")
+    w.add(6, "points:")
+    w.add(8, "- 集中学习按计划开展。本期组织支部集中学习${study_sessions}，每次确定一名党员领学并结合工作谈体会。")
+    w.add(8, "- 学习成果用于解决实际问题。围绕业务工作中的难点开展专题讨论，提出的改进措施已逐项落实。")
+    w.blank()
+    w.note(0, "problems")
+    w.add(0, "problems:")
+    w.add(2, "text: 对照上级要求和群众期盼，支部工作还存在一些不足：")
+    w.add(2, "points:")
+    w.add(4, "- 学习研讨联系实际不够紧密，解决具体问题的办法还不多。")
+    w.blank()
+    w.note(0, "causes")
+    w.add(0, "causes:")
+    w.add(2, "points:")
+    w.add(4, "- 对新情况新问题研究不深，工作方法创新不够。")
+    w.blank()
+    w.note(0, "plans")
+    w.add(0, "plans:")
+    w.add(2, "text: 下一步，支部将重点做好以下工作：")
+    w.add(2, "items:")
+    w.add(4, "- title: 持续深化理论学习")
+    w.add(6, "text: 坚持每月至少组织一次集中学习，把学习成效体现到推动本职工作上来。")
+    w.blank()
+    w.note(0, "closing")
+    w.add(0, "closing: 支部将继续坚持围绕中心抓党建、抓好党建促发展，以更加扎实的作风完成各项任务。")
+
+
+def _signature(w: _Lines, name: str, date: str, was: bool = False) -> None:
+    w.blank()
+    w.note(0, "signature")
+    w.add(0, "signature:", ("signature",) if was else None)
+    w.add(2, f"name: {scalar(name)}", ("signature", "name") if was else None)
+    w.note(2, "date")
+    w.add(2, f"date: {date}", ("signature", "date") if was else None)
+
+
+def _figure(w: _Lines, key: str, fig: dict[str, Any], was: tuple | None = None) -> None:
+    """A figure in block style, one field a line: `value:` left empty stands on a line of its own."""
+    w.add(2, f"{scalar(key)}:", was)
+    w.add(4, f"label: {scalar(fig['label'])}", was and was + ("label",))
+    value = fig.get("value")
+    w.add(4, "value:" if value is None else f"value: {value}")
+    if fig.get("unit"):
+        w.add(4, f"unit: {scalar(fig['unit'])}", was and was + ("unit",))
+    if fig.get("previous") is not None:
+        w.add(4, f"previous: {fig['previous']}", was and was + ("value",))
+
+
+def period_yaml(period: Period) -> str:
+    index = "" if period.index is None else f", index: {period.index}"
+    return f"{{year: {period.year}, span: {period.span}{index}}}"
+
+
+def report_date(period: Period, chinese: bool) -> str:
+    """The REPORT_DAY-th of the first month after the period, as the user writes dates."""
+    following = period.next
+    months = {"year": 12, "half": 6, "quarter": 3}[following.span]
+    day = datetime.date(following.year, 1 + ((following.index or 1) - 1) * months, REPORT_DAY)
+    return f"{day.year}年{day.month}月{day.day}日" if chinese else day.isoformat()
+
+
+def modeline(out: Path, previous: Source | None = None, previous_path: Path | None = None) -> str:
+    """The schema line for editors: the previous file's (rebased to `out`), else the shipped schema."""
+    target = None
+    if previous is not None and previous_path is not None:
+        for line in previous.text.splitlines()[:20]:
+            m = _MODELINE.match(line.strip())
+            if m:
+                target = _rebase(m.group(1), previous_path.parent, out.parent)
+                break
+    if target is None:
+        target = _relative(folder("schemas") / SCHEMA_FILE, out.parent)
+    return f"# yaml-language-server: $schema={target}"
+
+
+def _rebase(name: str, old_folder: Path, new_folder: Path) -> str:
+    """A path written relative to `old_folder`, written relative to `new_folder` (URLs unchanged)."""
+    if re.match(r"[A-Za-z][A-Za-z0-9+.-]*://", name) or Path(name).is_absolute():
+        return name
+    return _relative(old_folder / name, new_folder)
+
+
+def _relative(path: Path, folder_: Path) -> str:
+    try:
+        return Path(os.path.relpath(path.resolve(), folder_.resolve())).as_posix()
+    except ValueError:  # another drive on Windows
+        return path.resolve().as_uri()
+
+
+# ---------------------------------------------------------------- the next period's file
+
+
+def following(src: Source, prev_path: Path, out: Path, org: str | None, period: Period | None) -> str:
+    """The file that follows a valid `src`: same organisation, next period, plans become the summary."""
+    data = src.data
+    p = data["period"]
+    period = period or Period(p["year"], p["span"], p.get("index")).next
+    w = _Lines(user_comments(src))
+    w.add(0, modeline(out, src, prev_path))
+    w.comment(0, w.kept.header)
+    w.note(0, "header-from")
+    w.add(0, "format_version: 1", ("format_version",))
+    _head(w, org or data["organization"], period, was=org is None)
+    if data.get("template"):
+        w.note(0, "template")
+        w.add(0, f"template: {scalar(_rebase_template(data['template'], prev_path, out))}", ("template",))
+    if data.get("title"):
+        w.note(0, "title-from")
+        w.comment(0, _comment_lines(f"# title: {data['title']}"))
+    w.blank()
+    w.note(0, "intro")
+    w.add(0, f"intro: {TODO['intro']}")
+    _summary_from_plans(w, data["plans"])
+    _problems_from(w, data["problems"])
+    w.blank()
+    w.note(0, "plans")
+    w.add(0, "plans:")
+    w.add(2, f"text: {TODO['plans']}")
+    if data.get("signature"):
+        typed = src.nodes[("signature", "date")]
+        chinese = isinstance(typed, source_mod.Scalar) and "年" in typed.value
+        _signature(w, data["signature"]["name"], report_date(period, chinese), was=True)
+    _figures_from(w, data.get("figures") or {})
+    w.comment(0, w.kept.footer)
+    return w.text()
+
+
+def _rebase_template(name: str, prev_path: Path, out: Path) -> str:
+    return _rebase(name, prev_path.parent, out.parent) if looks_like_path(name) else name
+
+
+def _summary_from_plans(w: _Lines, plans: dict[str, Any]) -> None:
+    w.blank()
+    w.note(0, "summary")
+    w.add(0, "summary:")
+    if plans.get("text"):
+        w.note(2, "plans-text")
+        w.comment(2, _quoted(plans["text"]))
+    items, points = plans.get("items") or [], plans.get("points") or []
+    if not items and not points:
+        w.add(2, f"text: {TODO['summary']}")
+    if points:
+        w.add(2, "points:")
+    for i, point in enumerate(points):
+        w.comment(4, ["# " + NOTES["plan"][0] + " ".join(_comment_lines(point))])
+        w.add(4, f"- {TODO['point']}", ("plans", "points", i))
+    if items:
+        w.add(2, "items:")
+    for i, item in enumerate(items):
+        _item_from_plan(w, item, ("plans", "items", i))
+
+
+def _item_from_plan(w: _Lines, plan: dict[str, Any], was: tuple) -> None:
+    if plan.get("title"):
+        w.add(4, f"- title: {scalar(plan['title'])}", was)
+        w.note(6, "plan")
+        w.comment(6, _quoted(plan, skip_title=True))
+        w.add(6, f"text: {TODO['item']}")
+    else:
+        w.add(4, f"- text: {TODO['item']}", was)
+        w.note(6, "plan")
+        w.comment(6, _quoted(plan))
+
+
+def _problems_from(w: _Lines, problems: dict[str, Any]) -> None:
+    w.blank()
+    w.note(0, "problems")
+    w.add(0, "problems:")
+    w.note(2, "problems-from")
+    w.comment(2, _quoted(problems))
+    w.add(2, f"text: {TODO['problems']}")
+
+
+def _quoted(content: str | dict[str, Any], skip_title: bool = False, depth: int = 1) -> list[str]:
+    """A text or a block of the previous file as comment lines, indented by level."""
+    pad = "# " + "  " * depth
+    if isinstance(content, str):
+        return [pad + line for line in _comment_lines(content) if line]
+    lines = [] if skip_title or not content.get("title") else [pad + " ".join(_comment_lines(content["title"]))]
+    for key in ("text", "points", "items", "closing"):
+        value = content.get(key)
+        if isinstance(value, str):
+            lines += _quoted(value, depth=depth)
+        for entry in value if isinstance(value, list) else ():
+            if key == "points":
+                lines.append(pad + "- " + " ".join(_comment_lines(entry)))
+            else:
+                lines += _quoted(entry, depth=depth + 1)
+    return lines
+
+
+def _figures_from(w: _Lines, figures: dict[str, dict[str, Any]]) -> None:
+    if not figures:
+        return
+    w.blank()
+    w.note(0, "figures")
+    w.note(0, "figures-from")
+    w.add(0, "figures:", ("figures",))
+    for key, fig in figures.items():
+        carried = {"label": fig["label"], "unit": fig.get("unit"), "previous": number_text(fig["value"])}
+        _figure(w, key, carried, ("figures", key))
