@@ -1,18 +1,32 @@
-"""Rendering many data files: outputs planned before any work, a process pool, results per file."""
+"""Rendering many data files: outputs planned before any work, then one process or a process pool.
+
+Results come back in the order of the inputs whatever the number of processes, so a batch's
+diagnostics read the same with `-j 1` and `-j 8`. A pool gets the jobs in chunks, a few chunks per
+worker at a time: the parent keeps no queue of thousands of futures, and on Ctrl-C it only waits
+for the chunks already running (every write is atomic, so stopping between files leaves no partial
+file) before the workers exit.
+"""
 
 from __future__ import annotations
 
+import contextlib
 import os
+import signal
+from collections import deque
 from collections.abc import Iterator
-from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass
-from multiprocessing import get_context
 from pathlib import Path
 
 from generator.diagnostics import Diagnostic
 from generator.errors import OutputError, ReportgenError
 from generator.output import target
 from generator.pipeline import Result, render_file
+
+# A spawned worker costs about as much as rendering this many .docx files (imports, template
+# compile); with fewer per worker the default -j stays in one process. See docs/performance.md.
+MIN_JOBS_PER_WORKER = 48
+MAX_CHUNK = 16  # files a worker renders per round trip: few enough that Ctrl-C waits little
+CHUNKS_AHEAD = 2  # chunks queued per worker, so none waits for the parent
 
 
 @dataclass(frozen=True)
@@ -46,6 +60,19 @@ def _key(path: Path) -> str:
     return os.path.normcase(str(path.resolve()))
 
 
+def cores() -> int:
+    """The cores this process may run on (fewer than the machine's under taskset or a CPU quota)."""
+    if hasattr(os, "sched_getaffinity"):
+        return len(os.sched_getaffinity(0)) or 1
+    return os.cpu_count() or 1
+
+
+def default_workers(jobs: list[Job]) -> int:
+    """-j's default: every core, but one process while the batch is too small to pay for the others."""
+    per_worker = 1 if jobs and jobs[0].fmt == "pdf" else MIN_JOBS_PER_WORKER
+    return max(1, min(cores(), len(jobs) // per_worker))
+
+
 def run_job(job: Job) -> Result:
     """One file; a ReportgenError becomes a diagnostic of that file so the batch goes on."""
     try:
@@ -54,27 +81,65 @@ def run_job(job: Job) -> Result:
         return Result(job.data_file, None, [Diagnostic(str(job.data_file), 1, 1, message=str(e))])
 
 
-def _init_worker(lang: str) -> None:
-    os.environ["REPORTGEN_LANG"] = lang
+def run_chunk(jobs: list[Job]) -> list[Result]:
+    return [run_job(job) for job in jobs]
 
 
 def run(jobs: list[Job], workers: int) -> Iterator[Result]:
-    """Results in the order the jobs finish; `-j 1` (or one job) runs in this process."""
+    """A result per job, in the order of `jobs`; `workers` 1 (or a single job) runs in this process.
+
+    Close the iterator (contextlib.closing) to stop early: the pool then shuts down at once.
+    """
     if workers <= 1 or len(jobs) <= 1:
         for job in jobs:
             yield run_job(job)
-        return
+    else:
+        yield from _pooled(jobs, min(workers, len(jobs)))
+
+
+def chunk_size(jobs: list[Job], workers: int) -> int:
+    if jobs[0].fmt == "pdf":  # seconds a file: one at a time keeps the workers even and Ctrl-C quick
+        return 1
+    return max(1, min(MAX_CHUNK, len(jobs) // (workers * 4)))
+
+
+def _pooled(jobs: list[Job], workers: int) -> Iterator[Result]:
+    from concurrent.futures import ProcessPoolExecutor
+    from multiprocessing import get_context
+
+    size = chunk_size(jobs, workers)
     lang = os.environ.get("REPORTGEN_LANG", "zh")
     # spawn: the start method Windows has, so Linux CI runs what users run
-    with ProcessPoolExecutor(
-        max_workers=min(workers, len(jobs)), mp_context=get_context("spawn"),
-        initializer=_init_worker, initargs=(lang,),
-    ) as pool:  # fmt: skip
-        futures = [pool.submit(run_job, job) for job in jobs]
-        try:
-            for future in as_completed(futures):
-                yield future.result()
-        except BaseException:
-            for f in futures:
-                f.cancel()
-            raise
+    pool = ProcessPoolExecutor(workers, mp_context=get_context("spawn"), initializer=_init_worker, initargs=(lang,))
+    running: deque = deque()
+    try:
+        for start in range(0, len(jobs), size):
+            if len(running) >= workers * CHUNKS_AHEAD:
+                yield from running.popleft().result()
+            with _sigint_held():  # submit may start a worker, which must not get the parent's Ctrl-C
+                running.append(pool.submit(run_chunk, jobs[start : start + size]))
+        while running:
+            yield from running.popleft().result()
+    finally:
+        # normally nothing is left; after Ctrl-C or an error, drop what has not started and let the
+        # running chunks finish, so that every worker exits and no write is cut short
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _init_worker(lang: str) -> None:
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides when to stop (see _pooled)
+    os.environ["REPORTGEN_LANG"] = lang
+
+
+@contextlib.contextmanager
+def _sigint_held() -> Iterator[None]:
+    """Hold back SIGINT while a worker may be started: the child inherits the mask, so a Ctrl-C
+    during its start-up reaches only the parent (delivered when this block ends)."""
+    if not hasattr(signal, "pthread_sigmask"):  # Windows: the worker ignores it once started
+        yield
+        return
+    old = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, old)

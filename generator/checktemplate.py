@@ -249,12 +249,10 @@ class PartSource:
         from docxtpl import DocxTemplate  # its clean-up defines the template language
 
         self.part = part
-        self.paragraphs = _paragraphs(part, xml)
-        self.tags, self.findings = _scan(self.paragraphs)
+        self.tags, self.findings = _scan(_paragraphs(part, xml))
         patched = DocxTemplate.patch_xml(None, xml.decode("utf-8"))
-        self.source, self.lines, texts = _tag_a_line(patched)
-        self.texts = texts
-        self.locations = _align(texts, self.tags)
+        self.source, self.lines, self.texts = _tag_a_line(patched)
+        self.locations = _align(self.texts, self.tags)
 
     def at(self, lineno: int | None) -> Location | None:
         i = bisect.bisect_right(self.lines, lineno or 0) - 1
@@ -575,7 +573,6 @@ def where_failed(part: str, xml: bytes, context: dict[str, Any] | None = None) -
     renderer's error messages, which come from docxtpl's patched source. None when it cannot tell."""
     from jinja2 import TemplateError as JinjaError
     from jinja2 import TemplateSyntaxError
-
     from lxml import etree
 
     try:

@@ -5,6 +5,7 @@ Library modules never print; this module and console.py are the only ones that w
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 import time
@@ -79,20 +80,21 @@ def render(files, template, output, fmt, strict, jobs) -> None:
 
         pdf.find_tools()  # a missing soffice or pdffonts is exit 2 before any work
     planned = batch.plan(list(files), output, template, fmt)
-    started, failed, found = time.monotonic(), 0, []
-    workers = jobs or os.cpu_count() or 1
-    with console.progress(len(planned)) as advance:
-        for result in batch.run(planned, workers):
+    started, failed, status = time.monotonic(), 0, 0
+    many = len(planned) > 1  # a batch prints its problems and one summary line, not a line a file
+    results = contextlib.closing(batch.run(planned, jobs or batch.default_workers(planned)))
+    with console.progress(len(planned)) as advance, results as done:
+        for result in done:
             console.diagnostics(result.diagnostics)
-            found += result.diagnostics
+            status = max(status, exit_status(result.diagnostics, strict))
             failed += not result.ok
-            if result.ok:
+            if result.ok and not many:
                 console.info(msg("cli.rendered", path=result.output))
             advance()
-    if len(planned) > 1:
+    if many:
         elapsed = time.monotonic() - started
         console.info(msg("cli.summary", ok=len(planned) - failed, failed=failed, seconds=elapsed))
-    sys.exit(1 if failed else exit_status(found, strict))
+    sys.exit(1 if failed else status)
 
 
 @cli.command()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 ERROR = "error"
 WARNING = "warning"
@@ -16,7 +16,7 @@ class Diagnostic:
     level: str = ERROR
     code: str = ""  # lint rule id; "" for reading and schema errors
     path: str = ""  # field path such as summary.items[2].title; "" for the file as a whole
-    message: str = field(default="", compare=False)
+    message: str = ""
 
     def render(self) -> str:
         """`file:line:col: level[code]: path: message`, the form editors and CI read."""

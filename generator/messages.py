@@ -113,7 +113,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "schema.known-keys": {"zh": "（可用的键：{names}）", "en": " (known keys: {names})"},
     "schema.type": {"zh": "必须是{expected}（这里是{got}）", "en": "must be {expected} (got {got})"},
     "schema.empty": {"zh": "不能为空", "en": "must not be empty"},
-    "schema.null": {"zh": "不能为空：请填写内容或删除这一项", "en": "has no value: fill it in or remove the key"},
+    "schema.null": {"zh": "没有填写值：请填写内容（可选项也可以整行删除）", "en": "has no value: fill it in (an optional key may be removed instead)"},
     "schema.minlength": {"zh": "太短，至少 {limit} 个字符", "en": "too short: at least {limit} characters"},
     "schema.maxlength": {
         "zh": "太长（{length} 个字符），最多 {limit} 个字符",
@@ -444,7 +444,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     # ------------------------------------------------------------ new (skeleton data files)
     "new.bad-period": {
         "zh": "报告期“{value}”写法不对，可写：2024（年度）、2024H1 或 2024H2（半年）、2024Q1 至 2024Q4（季度），年份在 2000–2100 之间",
-        "en": "period “{value}” is not one of: 2024 (year), 2024H1 or 2024H2 (half), 2024Q1 … 2024Q4 (quarter), years 2000–2100",
+        "en": "period “{value}”: write 2024 (year), 2024H1/2024H2 (half) or 2024Q1…2024Q4 (quarter), years 2000–2100",
     },
     "new.need-org-period": {
         "zh": "请用 --org 和 --period 给出报告单位和报告期，或用 --from 指定上一期的数据文件",

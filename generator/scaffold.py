@@ -24,6 +24,7 @@ from generator.diagnostics import Diagnostic
 from generator.errors import OutputError, ReportgenError
 from generator.model import compose_title, number_text
 from generator.output import check_writable, write_atomic
+from generator.pipeline import load
 from generator.periods import Period
 from generator.resources import folder
 from generator.source import Source
@@ -124,17 +125,17 @@ def new(
         _check_org(org, chosen or _ANY_PERIOD, out)
     if previous is None:
         assert org is not None and chosen is not None
-        text = skeleton(org, chosen, out)
-        write_atomic(out, text.encode("utf-8"))
+        write_atomic(out, skeleton(org, chosen, out).encode("utf-8"))
         return Created(out)
-    from generator.pipeline import load
+    return _start_from(previous, out, org, chosen)
 
+
+def _start_from(previous: Path, out: Path, org: str | None, period: Period | None) -> Created:
     loaded = load(previous)
     if not loaded.ok:
         return Created(None, loaded.diagnostics)
     assert loaded.source is not None
-    text = following(loaded.source, previous, out, org, chosen)
-    write_atomic(out, text.encode("utf-8"))
+    write_atomic(out, following(loaded.source, previous, out, org, period).encode("utf-8"))
     figures = loaded.source.data.get("figures") or {}
     return Created(out, loaded.diagnostics, len(figures), carried=True)
 
@@ -217,7 +218,8 @@ _LINE_END = re.compile(r"[\r\n\x85\u2028\u2029]|$")
 
 def user_comments(src: Source) -> Comments:
     """Every comment of `src` that the user wrote (ours and the schema line are left out)."""
-    spans = sorted((n.start, n.end) for n in [*src.nodes.values(), *src.keys.values()] if isinstance(n, source_mod.Scalar))
+    scalars = [n for n in [*src.nodes.values(), *src.keys.values()] if isinstance(n, source_mod.Scalar)]
+    spans = sorted((n.start, n.end) for n in scalars)
     starts = [start for start, _ in spans]
     anchors = _anchors(src)
     lines = sorted(anchors)

@@ -502,7 +502,8 @@ def syntax_error(error: yaml.MarkedYAMLError, text: str, starts: list[int], quot
     if "quoted scalar" in context and error.context_mark:
         if problem in _UNCLOSED:  # at the opening quote, not at the end of the file
             return ReadError(*position_in(starts, error.context_mark.index), "yaml.unclosed-quote")
-        return ReadError(line, column, "yaml.bad-escape")
+        backslash = text.rfind("\\", 0, mark.index)  # the parser stops after it
+        return ReadError(*position_in(starts, max(backslash, 0)), "yaml.bad-escape")
     rows = [line, line - 1]
     if context == "while scanning a simple key" and error.context_mark:
         rows.insert(0, position_in(starts, error.context_mark.index)[0])

@@ -176,6 +176,8 @@ def _check_texts(source: Source, data: dict) -> Iterator[Diagnostic]:
         yield from _check_chars(source, path, value)
         if path[-1] == "title" and "\n" in value.strip():
             yield _diag(source, path, "check.multiline-title")
+        if path[0] not in schema.root():
+            continue  # an unknown key: its own error says all there is to say
         for ref in text.refs(value):
             if ref.is_literal:
                 continue

@@ -80,7 +80,8 @@ POINT = "一是 二是 三是 四是 五是 六是 七是 八是 九是 十是 �
 
 def standalone(level: int, labels: list[str], items: list[tuple[str, str]]) -> list[tuple]:
     """Items of one title and one text paragraph, each under a heading of its own."""
-    return [x for label, (title, text) in zip(labels, items, strict=True) for x in (H(level, label + title), P(text))]
+    pairs = zip(labels, items, strict=True)
+    return [x for label, (title, text) in pairs for x in (H(level, label + title), P(text))]
 
 
 def run_ins(level: int, labels: list[str], items: list[tuple[str, str]]) -> list[tuple]:

@@ -33,7 +33,8 @@ def md_shape(md: str) -> list[tuple]:
     out: list[tuple] = []
     for block in md.removesuffix("\n").split("\n\n"):
         if block.startswith("|"):
-            rows = [tuple(unescape(c.strip()) for c in re.split(r"(?<!\\)\|", line)[1:-1]) for line in block.split("\n")]
+            cells = [re.split(r"(?<!\\)\|", line)[1:-1] for line in block.split("\n")]
+            rows = [tuple(unescape(c.strip()) for c in row) for row in cells]
             out.append(("table", [r for i, r in enumerate(rows) if i != 1]))  # row 1 is | --- |
         elif m := re.fullmatch(r"(#+) (.+)", block):
             out.append(("h", len(m[1]), unescape(m[2])))
@@ -151,7 +152,7 @@ def test_cli_writes_the_same_markdown(tmp_path):
     out = tmp_path / "rich.md"
     env = {**os.environ, "PYTHONIOENCODING": "utf-8"}
     done = subprocess.run(
-        [sys.executable, "-m", "generator", "render", str(DATA / "rich.yaml"), "-t", "flat", "--format", "md", "-o", str(out)],
+        [sys.executable, "-m", "generator", "render", DATA / "rich.yaml", "-t", "flat", "--format", "md", "-o", out],
         capture_output=True, text=True, encoding="utf-8", env=env,
     )  # fmt: skip
     assert done.returncode == 0, done.stderr

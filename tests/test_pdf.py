@@ -245,6 +245,18 @@ def test_the_alias_file_maps_every_name_the_check_knows():
     assert re.search(r"方正小标宋简体.*?<const>bold</const>", text, re.S)
 
 
+def test_soffice_in_the_windows_install_folder_is_found_off_path(tmp_path, monkeypatch):
+    exe = tmp_path / "Program Files" / "LibreOffice" / "program" / "soffice.exe"
+    exe.parent.mkdir(parents=True)
+    exe.write_bytes(b"")
+    monkeypatch.setenv("PATH", str(tmp_path / "nothing"))
+    monkeypatch.setenv("ProgramFiles", str(tmp_path / "Program Files"))
+    with pytest.raises(ReportgenError) as e:  # soffice found; pdffonts is what is missing now
+        pdf.find_tools()
+    assert "pdffonts" in str(e.value)
+    assert pdf._installed_soffice() == str(exe)
+
+
 # ------------------------------------------------------------ the command line
 
 

@@ -43,10 +43,10 @@ class Face:
     seen_as: str  # regex on a PDF font name (subset tag removed): the official or the free face
 
 
-_SERIF = r"(NotoSerifCJK|SourceHanSerif)\w*-Regular"
-_FANGSONG = Face("Noto Serif CJK SC", "fonts-noto-cjk", rf"FangSong|{_SERIF}")
-_SONG = Face("Noto Serif CJK SC", "fonts-noto-cjk", rf"SimSun|{_SERIF}")
-_TITLE = Face("Noto Serif CJK SC Bold", "fonts-noto-cjk", r"FZXiaoBiaoSong|FZXBSJW|(NotoSerifCJK|SourceHanSerif)\w*-Bold")
+_SERIF = r"(NotoSerifCJK|SourceHanSerif)\w*-"  # then the weight: -Regular, -Bold
+_FANGSONG = Face("Noto Serif CJK SC", "fonts-noto-cjk", rf"FangSong|{_SERIF}Regular")
+_SONG = Face("Noto Serif CJK SC", "fonts-noto-cjk", rf"SimSun|{_SERIF}Regular")
+_TITLE = Face("Noto Serif CJK SC Bold", "fonts-noto-cjk", rf"FZXiaoBiaoSong|FZXBSJW|{_SERIF}Bold")
 _HEI = Face("Noto Sans CJK SC", "fonts-noto-cjk", r"SimHei|NotoSansCJK|SourceHanSans")
 # AR PL KaitiM GB calls itself GBZenKai-Medium inside the font
 _KAI = Face("AR PL KaitiM GB", "fonts-arphic-gkai00mp", r"KaiTi|GBZenKai|KaitiM")
@@ -60,7 +60,7 @@ FACES = {
 def convert(docx_bytes: bytes, stem: str) -> bytes:
     """The PDF of a .docx, its fonts checked; raises ReportgenError (exit 2) when it cannot be made."""
     soffice, pdffonts = find_tools()
-    with tempfile.TemporaryDirectory(prefix="reportgen-pdf-") as tmp:
+    with tempfile.TemporaryDirectory(prefix="reportgen-pdf-", ignore_cleanup_errors=True) as tmp:
         work = Path(tmp).resolve()
         source = work / f"{stem}.docx"
         source.write_bytes(docx_bytes)

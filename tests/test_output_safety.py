@@ -1,0 +1,233 @@
+"""Output safety (cli.md, "Outputs"): refused before any work, written atomically, never clobbered.
+
+Every case runs the command line as a subprocess and compares the folder's files, byte for byte,
+before and after.
+"""
+
+import os
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from conftest import MINIMAL, write
+from generator import output
+from generator.errors import OutputError
+from generator.messages import msg
+from generator.resources import folder
+
+BAD = MINIMAL.replace("year: 2024", "year: 二〇二四")
+
+
+def run(*args, cwd=None):
+    env = {**os.environ, "PYTHONIOENCODING": "utf-8", "REPORTGEN_LANG": "en"}
+    done = subprocess.run(
+        [sys.executable, "-m", "generator", *map(str, args)],
+        capture_output=True, text=True, encoding="utf-8", env=env, cwd=cwd,
+    )  # fmt: skip
+    assert "Traceback" not in done.stderr, done.stderr
+    return done
+
+
+def snapshot(root):
+    """Every file under `root` with its bytes, and every folder."""
+    return {
+        str(p.relative_to(root)): (p.read_bytes() if p.is_file() else None)
+        for p in sorted(root.rglob("*"))
+    }
+
+
+def refused(tmp_path, key, *args, cwd=None, **kw):
+    """The command exits 2 with this one message and leaves every file as it was."""
+    before = snapshot(tmp_path)
+    done = run("render", *args, cwd=cwd)
+    assert done.returncode == 2, done.stderr
+    assert done.stderr == f"reportgen: {msg(key, lang='en', **kw)}\n"
+    assert snapshot(tmp_path) == before
+
+
+# ---------------------------------------------------------------- refused before any work
+
+
+def test_output_is_the_input(tmp_path):
+    data = write(tmp_path, MINIMAL)
+    refused(tmp_path, "out.same-as-input", data, "-o", data, path=data)
+
+
+def test_output_is_the_input_spelt_differently(tmp_path):
+    (tmp_path / "sub").mkdir()
+    write(tmp_path, MINIMAL)
+    other = os.path.join("sub", "..", ".", "report.yaml")
+    refused(tmp_path, "out.same-as-input", "report.yaml", "-o", other, cwd=tmp_path, path=Path(other))
+
+
+def test_output_is_a_link_to_the_input(tmp_path):
+    data = write(tmp_path, MINIMAL)
+    link = tmp_path / "link.yaml"
+    link.symlink_to(data)
+    refused(tmp_path, "out.same-as-input", data, "-o", link, path=link)
+
+
+def test_default_output_is_the_input(tmp_path):
+    data = write(tmp_path, MINIMAL, name="report.docx")  # YAML in a file named like its output
+    refused(tmp_path, "out.same-as-input", data, path=data)
+
+
+def test_output_of_one_input_is_another_input(tmp_path):
+    first = write(tmp_path, MINIMAL, name="report.yaml")
+    second = write(tmp_path, MINIMAL, name="report.docx")
+    refused(tmp_path, "out.same-as-input", first, second, path=second)
+
+
+def test_missing_output_folder(tmp_path):
+    data = write(tmp_path, MINIMAL)
+    out = tmp_path / "missing" / "report.docx"
+    refused(tmp_path, "out.no-folder", data, "-o", out, path=out.parent)
+
+
+def test_output_folder_is_a_file(tmp_path):
+    """Unwritable even for root: a path under a regular file."""
+    data = write(tmp_path, MINIMAL)
+    (tmp_path / "notes.txt").write_text("备忘", encoding="utf-8")
+    out = tmp_path / "notes.txt" / "report.docx"
+    reason = msg("out.reason-not-folder", lang="en", path=out.parent)
+    refused(tmp_path, "out.unwritable", data, "-o", out, path=out, reason=reason)
+
+
+def test_folder_where_the_output_goes(tmp_path):
+    data = write(tmp_path, MINIMAL)
+    (tmp_path / "report.docx").mkdir()
+    reason = msg("out.reason-is-folder", lang="en")
+    refused(tmp_path, "out.unwritable", data, path=tmp_path / "report.docx", reason=reason)
+
+
+def test_output_file_for_several_inputs(tmp_path):
+    first, second = write(tmp_path, MINIMAL, "a.yaml"), write(tmp_path, MINIMAL, "b.yaml")
+    refused(tmp_path, "out.o-file-many", first, second, "-o", tmp_path / "out.docx")
+
+
+def test_two_inputs_with_one_output(tmp_path):
+    for name in ("first", "second"):
+        (tmp_path / name).mkdir()
+        write(tmp_path / name, MINIMAL)
+    (tmp_path / "out").mkdir()
+    first, second = tmp_path / "first" / "report.yaml", tmp_path / "second" / "report.yaml"
+    out = tmp_path / "out" / "report.docx"
+    refused(tmp_path, "out.collision", first, second, "-o", tmp_path / "out", a=first, b=second, out=out)
+
+
+def test_same_input_twice(tmp_path):
+    data = write(tmp_path, MINIMAL)
+    refused(tmp_path, "out.collision", data, data, a=data, b=data, out=tmp_path / "report.docx")
+
+
+# ---------------------------------------------------------------- where outputs go
+
+
+@pytest.mark.parametrize("fmt", ["docx", "md"])
+def test_existing_folder_receives_stem(tmp_path, fmt):
+    data = write(tmp_path, MINIMAL, name="2024上半年.yaml")
+    (tmp_path / "out").mkdir()
+    done = run("render", data, "-o", tmp_path / "out", "--format", fmt)
+    assert done.returncode == 0, done.stderr
+    assert [p.name for p in (tmp_path / "out").iterdir()] == [f"2024上半年.{fmt}"]
+    written = tmp_path / "out" / f"2024上半年.{fmt}"
+    assert written.stat().st_mode & 0o777 == output.FILE_MODE
+    if fmt == "docx":
+        assert "word/document.xml" in zipfile.ZipFile(written).namelist()
+
+
+# ---------------------------------------------------------------- failures keep what was there
+
+
+@pytest.mark.parametrize("fmt", ["docx", "md"])
+def test_invalid_data_keeps_the_existing_output(tmp_path, fmt):
+    data = write(tmp_path, BAD)
+    out = tmp_path / f"earlier.{fmt}"
+    out.write_bytes(b"earlier version")
+    before = snapshot(tmp_path)
+    done = run("render", data, "-o", out, "--format", fmt)
+    assert done.returncode == 1
+    assert snapshot(tmp_path) == before
+
+
+def _failing_template(path):
+    """The built-in template with a title expression that fails while rendering."""
+    with zipfile.ZipFile(folder("templates") / "gbt9704.docx") as src, zipfile.ZipFile(path, "w") as dst:
+        for info in src.infolist():
+            data = src.read(info)
+            if info.filename == "word/document.xml":
+                data = data.replace(b"{{ title }}", b"{{ title.missing.deeper }}")
+            dst.writestr(info, data)
+
+
+def test_failed_render_keeps_the_existing_output(tmp_path):
+    data = write(tmp_path, MINIMAL)
+    _failing_template(tmp_path / "broken.docx")
+    out = tmp_path / "report.docx"
+    out.write_bytes(b"earlier version")
+    before = snapshot(tmp_path)
+    done = run("render", data, "-t", tmp_path / "broken.docx")
+    assert done.returncode == 1
+    assert "broken.docx" in done.stderr
+    assert snapshot(tmp_path) == before  # the output as it was, and no temporary file left
+
+
+@pytest.mark.parametrize("jobs", ["1", "3"])
+def test_good_inputs_written_bad_reported(tmp_path, jobs):
+    names = ["a", "b", "c"]
+    for name in names:
+        write(tmp_path, BAD if name == "b" else MINIMAL, name=f"{name}.yaml")
+    (tmp_path / "out").mkdir()
+    (tmp_path / "out" / "b.docx").write_bytes(b"earlier b")
+    done = run("render", *(tmp_path / f"{n}.yaml" for n in names), "-o", tmp_path / "out", "-j", jobs)
+    assert done.returncode == 1
+    bad = f"{tmp_path / 'b.yaml'}:2:16: error: period.year: "
+    assert [line for line in done.stderr.splitlines() if line.startswith(str(tmp_path))] == [
+        bad + msg("schema.type", lang="en", expected=msg("type.integer", lang="en"),
+                  got=msg("got.string", lang="en", value="二〇二四")),
+    ]  # fmt: skip
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["a.docx", "b.docx", "c.docx"]
+    assert (tmp_path / "out" / "b.docx").read_bytes() == b"earlier b"
+    for name in ("a", "c"):
+        assert zipfile.is_zipfile(tmp_path / "out" / f"{name}.docx")
+
+
+# ---------------------------------------------------------------- write_atomic itself
+
+
+def _fail(*args, **kw):
+    raise OSError(28, "No space left on device")
+
+
+@pytest.mark.parametrize("step", ["fsync", "replace"])
+def test_write_atomic_failure_leaves_nothing_behind(tmp_path, monkeypatch, step):
+    out = tmp_path / "report.docx"
+    out.write_bytes(b"earlier version")
+    monkeypatch.setattr(output.os, step, _fail)
+    with pytest.raises(OutputError) as raised:
+        output.write_atomic(out, b"new bytes")
+    assert raised.value.exit_code == 2
+    assert [p.name for p in tmp_path.iterdir()] == ["report.docx"]
+    assert out.read_bytes() == b"earlier version"
+
+
+def test_write_atomic_replaces_whole(tmp_path):
+    out = tmp_path / "report.md"
+    out.write_bytes(b"x" * 100_000)
+    output.write_atomic(out, "短的新内容".encode("utf-8"))
+    assert out.read_bytes() == "短的新内容".encode("utf-8")
+    assert [p.name for p in tmp_path.iterdir()] == ["report.md"]
+
+
+def test_check_writable_reports_an_unreadable_folder_as_exit_2(tmp_path, monkeypatch):
+    def denied(*args, **kw):
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(output.Path, "exists", denied)
+    with pytest.raises(OutputError) as raised:
+        output.check_writable(tmp_path / "a" / "report.docx", tmp_path / "report.yaml")
+    assert raised.value.exit_code == 2
+    assert "Permission denied" in str(raised.value)
