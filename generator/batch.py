@@ -16,15 +16,19 @@ from collections import deque
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from generator.diagnostics import Diagnostic
 from generator.errors import OutputError, ReportgenError
 from generator.output import target
-from generator.pipeline import Result, render_file
 
-# A spawned worker costs about as much as rendering this many .docx files (imports, template
-# compile); with fewer per worker the default -j stays in one process. See docs/performance.md.
-MIN_JOBS_PER_WORKER = 48
+if TYPE_CHECKING:
+    from generator.pipeline import Result
+
+# Starting a worker (a new Python, imports, template compile) costs about as much as rendering a few
+# dozen .docx files: measured, two workers only beat one process from about 50 files. With fewer
+# files a worker, the default -j uses fewer processes (docs/performance.md).
+MIN_JOBS_PER_WORKER = 32
 MAX_CHUNK = 16  # files a worker renders per round trip: few enough that Ctrl-C waits little
 CHUNKS_AHEAD = 2  # chunks queued per worker, so none waits for the parent
 
@@ -75,6 +79,9 @@ def default_workers(jobs: list[Job]) -> int:
 
 def run_job(job: Job) -> Result:
     """One file; a ReportgenError becomes a diagnostic of that file so the batch goes on."""
+    # imported here: a parent that only hands out work to a pool never loads the pipeline
+    from generator.pipeline import Result, render_file
+
     try:
         return render_file(job.data_file, job.output, job.template, job.fmt)
     except ReportgenError as e:

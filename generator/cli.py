@@ -67,13 +67,18 @@ def cli() -> None:
 @click.option("-o", "--output", type=click.Path(path_type=Path), help="输出文件或目录 / output file or folder")
 @click.option("--format", "fmt", type=click.Choice(["docx", "md", "pdf"]), default="docx", show_default=True)
 @click.option("--strict", is_flag=True, help="警告也算失败 / warnings fail too")
-@click.option("-j", "--jobs", type=click.IntRange(min=1), default=None, help="并行进程数 / worker processes")
+@click.option(
+    "-j", "--jobs", type=click.IntRange(min=1), default=None,
+    help="并行进程数（默认按 CPU 核数，文件少时单进程）/ worker processes (default: the cores; one for a few files)",
+)  # fmt: skip
 @lang_option
 def render(files, template, output, fmt, strict, jobs) -> None:
     """校验并生成报告 / validate and render each data file."""
-    from generator import batch, templates
+    from generator import batch
 
     if template:
+        from generator import templates
+
         templates.resolve(template)  # an unknown name is exit 2 before any work
     if fmt == "pdf":
         from generator.render import pdf

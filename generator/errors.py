@@ -10,15 +10,9 @@ class ReportgenError(Exception):
 
     exit_code = 2
 
-    def __init__(self, key: str, **kw: object) -> None:
+    def __init__(self, key: str, /, **kw: object) -> None:
         super().__init__(msg(key, **kw))
         self.key = key
-
-
-class DataError(ReportgenError):
-    """The inputs have problems (spec: exit 1)."""
-
-    exit_code = 1
 
 
 class TemplateError(ReportgenError):

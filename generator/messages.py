@@ -101,6 +101,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "YAML 格式有误：以“{char}”开头的文字要用引号括起来，如 \"{char}……\"",
         "en": "YAML syntax: text that starts with “{char}” must be put in quotes",
     },
+    "yaml.unclosed-bracket": {
+        "zh": "YAML 格式有误：这里的“{char}”没有配对的结束括号；如果它是文字的一部分，请给整段文字加引号",
+        "en": "YAML syntax: the “{char}” here is never closed; if it is part of the text, put the whole text in quotes",
+    },
     "yaml.indent": {
         "zh": "YAML 格式有误：缩进不一致，同一级的键要对齐",
         "en": "YAML syntax: inconsistent indentation; keys of one level must line up",

@@ -13,6 +13,7 @@ from __future__ import annotations
 import bisect
 import datetime
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
@@ -267,6 +268,8 @@ def compose(text: str) -> Node:
 
 
 class _Composer:
+    """One pass over the events of one loader; keeps what a syntax error needs to be explained."""
+
     def __init__(self, text: str) -> None:
         self.text = text
         self.starts = line_starts(text)
@@ -284,7 +287,7 @@ class _Composer:
         except yaml.YAMLError as e:
             if loader is not yaml.SafeLoader:
                 raise
-            if not isinstance(e, yaml.MarkedYAMLError):  # pragma: no cover - read_text refuses what the reader would
+            if not isinstance(e, yaml.MarkedYAMLError):  # pragma: no cover - read_text refused it before
                 raise ReadError(1, 1, "yaml.other", problem=str(e)) from None
             raise syntax_error(e, self.text, self.starts, self.quote) from None
         if self.root is None:
@@ -355,7 +358,8 @@ class _Composer:
                 raise ReadError(node.line, node.column + slip[1], slip[0], fieldpath=self.path())
         seen = self.seen[-1].get(node.value)
         if seen is not None:
-            raise ReadError(node.line, node.column, "read.duplicate-key", fieldpath=where, key=node.value, line=seen.line)
+            first = {"key": node.value, "line": seen.line}
+            raise ReadError(node.line, node.column, "read.duplicate-key", fieldpath=where, **first)
         self.seen[-1][node.value] = node
         return node
 
@@ -376,7 +380,7 @@ class _Composer:
 # A key that YAML read whole although the user meant less: `　　text` (indented with U+3000),
 # `title：学习` (a full-width colon inside a flow mapping).
 _KEY_SLIPS = (
-    (re.compile("[\u3000]"), "yaml.fullwidth-space"),
+    (re.compile("\u3000"), "yaml.fullwidth-space"),
     (re.compile(r"\w+[ \u3000]*(：)"), "yaml.fullwidth-colon"),
 )
 
@@ -491,7 +495,7 @@ _PROBLEMS = {
 }
 _UNCLOSED = ("found unexpected end of stream", "found unexpected document separator")
 # what PyYAML says when text starts with a character YAML reserves (`@`, `` ` ``, `%`, `*`, `&`, `!`)
-_RESERVED_CONTEXTS = ("while scanning an alias", "while scanning an anchor", "while scanning a tag", "while parsing a tag")
+_RESERVED_CONTEXTS = ("while scanning an alias", "while scanning an anchor", "while parsing a tag")
 
 
 def syntax_error(error: yaml.MarkedYAMLError, text: str, starts: list[int], quote: Scalar | None) -> ReadError:
@@ -513,22 +517,39 @@ def syntax_error(error: yaml.MarkedYAMLError, text: str, starts: list[int], quot
     if quote is not None and position_in(starts, quote.end)[0] >= line - 1:
         # a quote left open swallowed the lines up to the next quote, which then broke the syntax
         return ReadError(quote.line, quote.column, "yaml.unclosed-quote")
-    reserved = _reserved(error, text, starts, context, problem)
-    if reserved:
-        return reserved
+    if context in _FLOW_CONTEXTS and error.context_mark:  # `[附件` and no `]`
+        index = error.context_mark.index
+        return ReadError(*position_in(starts, index), "yaml.unclosed-bracket", char=text[index])
+    index = _reserved_at(error, text, starts)
+    if index is not None:
+        return ReadError(*position_in(starts, index), "yaml.reserved-char", char=text[index])
     key = _PROBLEMS.get(problem) or ("yaml.indent" if problem.startswith("expected <block end>") else "yaml.other")
     return ReadError(line, column, key, problem=problem)
 
 
-def _reserved(error: yaml.MarkedYAMLError, text: str, starts: list[int], context: str, problem: str) -> ReadError | None:
+def _reserved_at(error: yaml.MarkedYAMLError, text: str, starts: list[int]) -> int | None:
+    """Where text starts with a character YAML keeps for itself: `@重点`, `*重点*`, `[重要] 学习`."""
+    problem, context = error.problem or "", error.context or ""
     if context in _RESERVED_CONTEXTS and error.context_mark:
-        mark = error.context_mark
-    elif problem.endswith("that cannot start any token") and error.problem_mark:
-        mark = error.problem_mark
-    else:
+        return error.context_mark.index
+    if problem.endswith("that cannot start any token") and error.problem_mark:
+        return error.problem_mark.index
+    if problem.startswith("expected <block end>") and error.problem_mark:
+        return _bracket_before(text, starts, error.problem_mark.index)
+    return None
+
+
+_FLOW_CONTEXTS = ("while parsing a flow sequence", "while parsing a flow mapping")
+_VALUE_BRACKET = re.compile(r"[ \t]*(?:- +)*(?:[^\s:#][^:#]*:[ \t]+)?([\[{])")
+
+
+def _bracket_before(text: str, starts: list[int], index: int) -> int | None:
+    """The bracket that opens the value of this line when a closed `[…]` or `{…}` is followed by more text."""
+    row_start = starts[position_in(starts, index)[0] - 1]
+    if not text[row_start:index].rstrip().endswith(("]", "}")):
         return None
-    char = text[mark.index : mark.index + 1]
-    return ReadError(*position_in(starts, mark.index), "yaml.reserved-char", char=char)
+    m = _VALUE_BRACKET.match(text, row_start)
+    return m.start(1) if m and m.start(1) < index else None
 
 
 # The usual slips of Chinese typing at the start of a line: group 1 is the culprit.
@@ -553,3 +574,15 @@ def _hint(text: str, rows: list[int]) -> tuple[int, int, str] | None:
             if m:
                 return row, m.start(1) + 1, key
     return None
+
+
+def strings(value: Any, path: Path_ = ()) -> Iterator[tuple[Path_, str]]:
+    """Every string in the data with its field path, in file order."""
+    if isinstance(value, str):
+        yield path, value
+    elif isinstance(value, dict):
+        for key, child in value.items():
+            yield from strings(child, path + (key,))
+    elif isinstance(value, list):
+        for i, child in enumerate(value):
+            yield from strings(child, path + (i,))

@@ -7,10 +7,10 @@ import unicodedata
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
-_BLANK_LINE = re.compile(r"\n[ \t\u3000]*\n")
+BLANK_LINE = re.compile(r"\n[ \t\u3000]*\n")
 # Characters XML 1.0 cannot carry (data-format.md, "text").
 BAD_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
-_STRIP = " \t\r\n\u3000"
+STRIP = " \t\r\n\u3000"
 
 # `$${` is a literal `${`; `${key}` a reference; any other `${` is malformed.
 _REF = re.compile(r"\$\$\{|\$\{([a-z][a-z0-9_]*)\}|\$\{[^}\n]{0,40}\}?")
@@ -40,14 +40,14 @@ def paragraphs(raw: str, folded: bool = False) -> list[str]:
     """
     raw = raw.replace("\r\n", "\n").replace("\r", "\n")
     out = []
-    for block in _BLANK_LINE.split(raw):
-        lines = [line.strip(_STRIP) for line in block.split("\n")]
+    for block in BLANK_LINE.split(raw):
+        lines = [line.strip(STRIP) for line in block.split("\n")]
         text = ""
         for line in lines:
             text = _join(text, line)
         if folded:
             text = re.sub(r"(?<=\S) (?=\S)", lambda m: _fold(m, text), text)
-        text = text.strip(_STRIP)
+        text = text.strip(STRIP)
         if text:
             out.append(text)
     return out

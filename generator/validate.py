@@ -14,7 +14,7 @@ from typing import Any
 from generator import schema, text
 from generator.diagnostics import Diagnostic, format_path
 from generator.messages import msg
-from generator.source import Source
+from generator.source import Source, strings
 
 PARTS = ("summary", "problems", "causes", "plans")
 MAX_ITEM_DEPTH = 3
@@ -154,17 +154,6 @@ def _check_block(source: Source, path: tuple, block: dict, depth: int) -> Iterat
             yield from _check_block(source, path + ("items", i), item, depth + 1)
 
 
-def _texts(value: Any, path: tuple = ()) -> Iterator[tuple[tuple, str]]:
-    if isinstance(value, str):
-        yield path, value
-    elif isinstance(value, dict):
-        for k, v in value.items():
-            yield from _texts(v, path + (k,))
-    elif isinstance(value, list):
-        for i, v in enumerate(value):
-            yield from _texts(v, path + (i,))
-
-
 def _refs_allowed(path: tuple) -> bool:
     """${key} works in every text of the report, not in names, figures or the template key."""
     return path[0] in PARTS + ("title", "intro", "closing")
@@ -172,7 +161,7 @@ def _refs_allowed(path: tuple) -> bool:
 
 def _check_texts(source: Source, data: dict) -> Iterator[Diagnostic]:
     figures = data.get("figures") if isinstance(data.get("figures"), dict) else {}
-    for path, value in _texts(data):
+    for path, value in strings(data):
         yield from _check_chars(source, path, value)
         if path[-1] == "title" and "\n" in value.strip():
             yield _diag(source, path, "check.multiline-title")

@@ -264,3 +264,24 @@ def test_mutated_real_files(seed, edits):
         return
     found = validate.validate(src)
     _check_places(found, text_)
+
+
+scalars = st.one_of(
+    st.sampled_from(VALUES), st.integers(-5, 3000), st.booleans(), st.none(), st.floats(allow_nan=True),
+    st.text(max_size=6), st.dates(),
+)  # fmt: skip
+shapes = st.recursive(
+    scalars,
+    lambda inner: st.one_of(st.lists(inner, max_size=3), st.dictionaries(st.sampled_from(KEYS), inner, max_size=4)),
+    max_leaves=25,
+)  # fmt: skip
+
+
+@MANY
+@given(data=st.dictionaries(st.sampled_from(KEYS), shapes, max_size=8), flow=st.booleans())
+def test_random_shapes(tmp_path_factory, data, flow):
+    """Schema keys over random shapes and scalars: validation answers, never a Python error."""
+    dumped = yaml.dump(data, Dumper=_NoAliases, allow_unicode=True, default_flow_style=flow)
+    path = tmp_path_factory.mktemp("shapes") / "report.yaml"
+    path.write_text(dumped, encoding="utf-8", errors="surrogatepass")
+    _read_everything(path)

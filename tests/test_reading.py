@@ -83,6 +83,18 @@ FIGURE = MINIMAL + "figures:\n  study: {label: 学习会, value: @}\n"
 # 9   text: 继续努力。
 
 
+@pytest.mark.parametrize(
+    "raw",
+    [MINIMAL.encode("gbk"), (MINIMAL + "closing：结束\n").encode(), MINIMAL.replace("继续", "继\x01续").encode()],
+    ids=["gbk", "fullwidth-colon", "control-character"],
+)
+def test_validate_says_what_render_says(tmp_path, raw):
+    rendered, _ = cli(tmp_path, raw)
+    validated, _ = cli(tmp_path, raw, "validate")
+    assert validated.returncode == rendered.returncode == 1
+    assert validated.stderr == rendered.stderr != ""
+
+
 # ---------------------------------------------------------------- encodings
 
 
@@ -285,7 +297,8 @@ def test_fullwidth_colon_makes_an_item_a_text(tmp_path):
 
 
 def test_fullwidth_colon_in_a_nested_mapping(tmp_path):
-    text = MINIMAL.replace("  text: 继续努力。", "  text: 继续努力。\n  closing：好\n\n# 落款\nsignature: {name: 支部, date: 2024-07-05}")
+    more = "  text: 继续努力。\n  closing：好\n\n# 落款\nsignature: {name: 支部, date: 2024-07-05}"
+    text = MINIMAL.replace("  text: 继续努力。", more)
     expect(tmp_path, text, 10, 10, "", "yaml.fullwidth-colon")
 
 
@@ -354,6 +367,16 @@ def test_backslash_in_double_quotes(tmp_path, typed):
 def test_text_starting_with_a_reserved_character(tmp_path, char):
     text = MINIMAL.replace("继续努力。", f"{char}重点 工作")
     expect(tmp_path, text, 9, 9, "", "yaml.reserved-char", char=char)
+
+
+@pytest.mark.parametrize("typed", ["[重要] 继续努力。", "{重要} 继续努力。"])
+def test_text_starting_with_a_bracket(tmp_path, typed):
+    expect(tmp_path, MINIMAL.replace("继续努力。", typed), 9, 9, "", "yaml.reserved-char", char=typed[0])
+
+
+def test_bracket_never_closed(tmp_path):
+    text = MINIMAL.replace("继续努力。", "[附件 继续努力。") + "signature: {name: 支部, date: 2024-07-05}\n"
+    expect(tmp_path, text, 9, 9, "", "yaml.unclosed-bracket", char="[")
 
 
 def test_indentation_mismatch(tmp_path):

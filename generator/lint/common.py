@@ -7,9 +7,9 @@ from collections.abc import Iterable, Iterator
 from itertools import islice
 from typing import Any, NamedTuple, TypeVar
 
-_STRIP = " \t\r\n\u3000"
-# The blank line that separates paragraphs, as text.paragraphs splits them.
-_BLANK_LINE = re.compile(r"\n[ \t\u3000]*\n")
+from generator.source import strings
+from generator.text import BLANK_LINE, STRIP
+
 # Texts that are settings, not prose a reader sees.
 _NOT_PROSE = {("template",)}
 _PROSE_KEYS = ("intro", "text", "closing")
@@ -50,15 +50,7 @@ def first(findings: Iterable[T]) -> Iterator[T]:
 
 def texts(data: Any, path: tuple = ()) -> Iterator[tuple[tuple, str]]:
     """Every text the user wrote, with its field path (the template setting left out)."""
-    if isinstance(data, str):
-        if path not in _NOT_PROSE:
-            yield path, data
-    elif isinstance(data, dict):
-        for key, value in data.items():
-            yield from texts(value, path + (key,))
-    elif isinstance(data, list):
-        for i, value in enumerate(data):
-            yield from texts(value, path + (i,))
+    return ((p, t) for p, t in strings(data, path) if p not in _NOT_PROSE)
 
 
 def is_point(path: tuple) -> bool:
@@ -77,9 +69,9 @@ def is_prose(path: tuple) -> bool:
 def paragraph_ends(value: str) -> Iterator[tuple[str, int]]:
     """Each paragraph of `value`, stripped, with the index of its last character in `value`."""
     start = 0
-    for gap in [*_BLANK_LINE.finditer(value), None]:
+    for gap in [*BLANK_LINE.finditer(value), None]:
         end = gap.start() if gap else len(value)
-        chunk = value[start:end].rstrip(_STRIP)
-        if chunk.strip(_STRIP):
-            yield chunk.strip(_STRIP), start + len(chunk) - 1
+        chunk = value[start:end].rstrip(STRIP)
+        if chunk.strip(STRIP):
+            yield chunk.strip(STRIP), start + len(chunk) - 1
         start = gap.end() if gap else end
