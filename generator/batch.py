@@ -39,9 +39,10 @@ class Job:
     output: Path
     template: str | None
     fmt: str
+    strict: bool = False  # lint findings stop the file, as errors do
 
 
-def plan(files: list[Path], out: Path | None, template: str | None, fmt: str) -> list[Job]:
+def plan(files: list[Path], out: Path | None, template: str | None, fmt: str, strict: bool = False) -> list[Job]:
     """One job a file; refuses two inputs that would write the same output, before any work."""
     many = len(files) > 1
     jobs, seen = [], {}
@@ -56,7 +57,7 @@ def plan(files: list[Path], out: Path | None, template: str | None, fmt: str) ->
         if key in seen:
             raise OutputError("out.collision", a=str(seen[key]), b=str(f), out=str(path))
         seen[key] = f
-        jobs.append(Job(f, path, template, fmt))
+        jobs.append(Job(f, path, template, fmt, strict))
     return jobs
 
 
@@ -83,9 +84,9 @@ def run_job(job: Job) -> Result:
     from generator.pipeline import Result, render_file
 
     try:
-        return render_file(job.data_file, job.output, job.template, job.fmt)
-    except ReportgenError as e:
-        return Result(job.data_file, None, [Diagnostic(str(job.data_file), 1, 1, message=str(e))])
+        return render_file(job.data_file, job.output, job.template, job.fmt, job.strict)
+    except ReportgenError as e:  # about the file as a whole: no line to point at
+        return Result(job.data_file, None, [Diagnostic(str(job.data_file), 0, 0, message=str(e))], e.exit_code)
 
 
 def run_chunk(jobs: list[Job]) -> list[Result]:
@@ -111,26 +112,42 @@ def chunk_size(jobs: list[Job], workers: int) -> int:
 
 
 def _pooled(jobs: list[Job], workers: int) -> Iterator[Result]:
-    from concurrent.futures import ProcessPoolExecutor
+    """`workers` processes in all: this one renders too, beside `workers - 1` in a pool.
+
+    The parent would otherwise sit waiting: rendering here spares one worker's start-up and keeps
+    every core busy. It takes a chunk itself only while the pool has its fill queued.
+    """
+    from concurrent.futures import Future, ProcessPoolExecutor
     from multiprocessing import get_context
 
     size = chunk_size(jobs, workers)
     lang = os.environ.get("REPORTGEN_LANG", "zh")
     # spawn: the start method Windows has, so Linux CI runs what users run
-    pool = ProcessPoolExecutor(workers, mp_context=get_context("spawn"), initializer=_init_worker, initargs=(lang,))
-    running: deque = deque()
+    pool = ProcessPoolExecutor(
+        workers - 1, mp_context=get_context("spawn"), initializer=_init_worker, initargs=(lang,)
+    )
+    pending: deque[Future | list[Result]] = deque()  # chunk results in input order
     try:
         for start in range(0, len(jobs), size):
-            if len(running) >= workers * CHUNKS_AHEAD:
-                yield from running.popleft().result()
-            with _sigint_held():  # submit may start a worker, which must not get the parent's Ctrl-C
-                running.append(pool.submit(run_chunk, jobs[start : start + size]))
-        while running:
-            yield from running.popleft().result()
+            chunk = jobs[start : start + size]
+            queued = sum(isinstance(p, Future) and not p.done() for p in pending)
+            if queued < (workers - 1) * CHUNKS_AHEAD:
+                with _sigint_held():  # submit may start a worker, which must not get the parent's Ctrl-C
+                    pending.append(pool.submit(run_chunk, chunk))
+            else:
+                pending.append(run_chunk(chunk))
+            while pending and (isinstance(pending[0], list) or pending[0].done()):
+                yield from _results(pending.popleft())
+        while pending:
+            yield from _results(pending.popleft())
     finally:
         # normally nothing is left; after Ctrl-C or an error, drop what has not started and let the
         # running chunks finish, so that every worker exits and no write is cut short
         pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _results(done: Future | list[Result]) -> list[Result]:
+    return done if isinstance(done, list) else done.result()
 
 
 def _init_worker(lang: str) -> None:

@@ -84,14 +84,14 @@ def render(files, template, output, fmt, strict, jobs) -> None:
         from generator.render import pdf
 
         pdf.find_tools()  # a missing soffice or pdffonts is exit 2 before any work
-    planned = batch.plan(list(files), output, template, fmt)
+    planned = batch.plan(list(files), output, template, fmt, strict)
     started, failed, status = time.monotonic(), 0, 0
     many = len(planned) > 1  # a batch prints its problems and one summary line, not a line a file
     results = contextlib.closing(batch.run(planned, jobs or batch.default_workers(planned)))
     with console.progress(len(planned)) as advance, results as done:
         for result in done:
             console.diagnostics(result.diagnostics)
-            status = max(status, exit_status(result.diagnostics, strict))
+            status = max(status, exit_status(result.diagnostics, strict), result.exit_code)
             failed += not result.ok
             if result.ok and not many:
                 console.info(msg("cli.rendered", path=result.output))
@@ -99,7 +99,7 @@ def render(files, template, output, fmt, strict, jobs) -> None:
     if many:
         elapsed = time.monotonic() - started
         console.info(msg("cli.summary", ok=len(planned) - failed, failed=failed, seconds=elapsed))
-    sys.exit(1 if failed else status)
+    sys.exit(status)
 
 
 @cli.command()

@@ -11,7 +11,7 @@ WARNING = "warning"
 @dataclass(frozen=True, order=True)
 class Diagnostic:
     file: str
-    line: int  # 1-based, as editors count
+    line: int  # 1-based, as editors count; 0 for a problem of the file as a whole
     column: int  # 1-based, in characters
     level: str = ERROR
     code: str = ""  # lint rule id; "" for reading and schema errors
@@ -22,7 +22,8 @@ class Diagnostic:
         """`file:line:col: level[code]: path: message`, the form editors and CI read."""
         tag = f"{self.level}[{self.code}]" if self.code else self.level
         where = f"{self.path}: " if self.path else ""
-        return f"{self.file}:{self.line}:{self.column}: {tag}: {where}{self.message}"
+        place = f"{self.file}:{self.line}:{self.column}" if self.line else self.file  # line 0: the whole file
+        return f"{place}: {tag}: {where}{self.message}"
 
     @property
     def is_error(self) -> bool:

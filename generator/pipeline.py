@@ -84,6 +84,7 @@ class Result:
     data_file: Path
     output: Path | None
     diagnostics: list[Diagnostic]
+    exit_code: int = 0  # of a file that could not be rendered: 1 its data, 2 anything else
 
     @property
     def ok(self) -> bool:
@@ -91,13 +92,20 @@ class Result:
 
 
 def render_file(
-    data_file: Path, out: Path | None = None, template: str | None = None, fmt: str = "docx"
+    data_file: Path, out: Path | None = None, template: str | None = None, fmt: str = "docx",
+    strict: bool = False,
 ) -> Result:
-    """Validate and render one file; writes nothing when the data has errors."""
+    """Validate and render one file; writes nothing when the data has errors (or, if `strict`, lint findings)."""
     loaded = load(data_file)
     if not loaded.ok:
-        return Result(data_file, None, loaded.diagnostics)
-    assert loaded.report is not None
+        return Result(data_file, None, loaded.diagnostics, 1)
+    assert loaded.report is not None and loaded.source is not None
+    if strict:
+        from generator.lint import lint
+
+        findings = lint(loaded.source, loaded.report)
+        if findings:
+            return Result(data_file, None, sorted(loaded.diagnostics + findings), 1)
     chosen = choose_template(loaded.report, data_file, template)
     path = out if out is not None else target(data_file, None, fmt, many=False)
     if fmt == "pdf":

@@ -260,11 +260,72 @@ def compose(text: str) -> Node:
     pure parser, whose errors are the ones put in the user's terms.
     """
     if _Loader is not yaml.SafeLoader:
+        fast = _compose_in_c(text)
+        if fast is not None:
+            return fast
         try:
             return _Composer(text).run(_Loader)
         except yaml.YAMLError:
             pass
     return _Composer(text).run(yaml.SafeLoader)
+
+
+# Nesting that libyaml's recursive composer may meet safely: indentation and brackets bound the depth.
+_C_MAX_INDENT = 120
+_C_MAX_BRACKETS = 120
+
+
+def _compose_in_c(text: str) -> Node | None:
+    """libyaml's own composer, for files that cannot hold what we refuse; None means "use the events".
+
+    Feeding libyaml's events through Python costs more than the rest of a render; composing in C
+    and copying the nodes does not. It cannot see anchors, aliases or tags, so it only takes files
+    without `&`, `*`, `!` or `<<`, and any duplicate key, key slip, depth over the limit or error
+    sends the file down the event path, which explains it.
+    """
+    if any(c in text for c in "&*!") or "<<" in text:
+        return None
+    if text.count("[") + text.count("{") > _C_MAX_BRACKETS:
+        return None
+    if max((len(m.group()) for m in _INDENT.finditer(text)), default=0) > _C_MAX_INDENT:
+        return None
+    try:
+        root = yaml.compose(text, Loader=_Loader)
+    except yaml.YAMLError:
+        return None
+    if root is None:
+        return None
+    try:
+        return _copy(root, line_starts(text), 0)
+    except _NotPlain:
+        return None
+
+
+_INDENT = re.compile(r"^[ \t]+", re.M)
+
+
+class _NotPlain(Exception):
+    """A file the C path leaves to the event path."""
+
+
+def _copy(node: yaml.Node, starts: list[int], depth: int) -> Node:
+    start, end = node.start_mark.index, node.end_mark.index
+    line, col = position_in(starts, start)
+    if isinstance(node, yaml.ScalarNode):
+        return Scalar(start, end, line, col, node.value, node.style or "")
+    if depth >= MAX_DEPTH:
+        raise _NotPlain
+    if isinstance(node, yaml.SequenceNode):
+        return Sequence(start, end, line, col, [_copy(v, starts, depth + 1) for v in node.value])
+    pairs, seen = [], set()
+    for key, value in node.value:
+        if not isinstance(key, yaml.ScalarNode) or key.value in seen:
+            raise _NotPlain
+        if not key.style and _key_slip(key.value):
+            raise _NotPlain
+        seen.add(key.value)
+        pairs.append((_copy(key, starts, depth + 1), _copy(value, starts, depth + 1)))
+    return Mapping(start, end, line, col, pairs)
 
 
 class _Composer:

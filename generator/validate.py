@@ -29,12 +29,14 @@ _CHINESE_KEYS = {
 
 def validate(source: Source) -> list[Diagnostic]:
     """Every problem of the file, sorted by position."""
-    v = schema.validator()
-    # the schema has no normalization rules (default, coerce, rename…): skipping that pass halves the time
-    v.validate(source.data, normalize=False)
+    cerberus: list[Diagnostic | None] = []
+    if not schema.conforms(source.data, schema.rule_for_root()):
+        v = schema.validator()
+        # the schema has no normalization rules (default, coerce, rename…): skipping that pass halves the time
+        v.validate(source.data, normalize=False)
+        cerberus = [_from_cerberus(source, e) for e in _leaves(v._errors)]
     # a value the reader already refused (an impossible date) gets the reader's message only
     refused = {d.path for d in source.problems}
-    cerberus = [_from_cerberus(source, e) for e in _leaves(v._errors)]
     found = source.problems + [d for d in cerberus if d and d.path not in refused]
     found += list(checks(source))
     return sorted(set(found))

@@ -16,9 +16,15 @@ requires_soffice = pytest.mark.skipif(
 
 @pytest.fixture(autouse=True)
 def _english_free_env(monkeypatch):
-    """Tests start from the default language and a clean SOURCE_DATE_EPOCH."""
+    """Tests start from the default language and no SOURCE_DATE_EPOCH."""
     monkeypatch.delenv("REPORTGEN_LANG", raising=False)
     monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _private_cache(tmp_path_factory):
+    """Template caches go to a folder of the test run, not the user's ~/.cache."""
+    os.environ["XDG_CACHE_HOME"] = str(tmp_path_factory.mktemp("cache"))
 
 
 def write(tmp_path: Path, text: str, name: str = "report.yaml") -> Path:

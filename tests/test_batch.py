@@ -138,6 +138,26 @@ def test_the_template_is_compiled_once_for_a_batch(tmp_path, monkeypatch):
     docx._compiled.cache_clear()
 
 
+# Cerberus rules that act in its normalization pass, which validate.py skips for speed.
+NORMALIZATION_RULES = {"default", "default_setter", "coerce", "rename", "rename_handler", "purge_unknown",
+                       "purge_readonly", "readonly"}  # fmt: skip
+
+
+def test_the_schema_needs_no_normalization_pass():
+    from generator import schema
+
+    def keys(node):
+        if isinstance(node, dict):
+            for key, value in node.items():
+                yield key
+                yield from keys(value)
+        elif isinstance(node, list):
+            for value in node:
+                yield from keys(value)
+
+    assert NORMALIZATION_RULES & set(keys(schema.document())) == set()
+
+
 def test_no_progress_bar_when_stderr_is_not_a_terminal(tmp_path):
     files = [write(tmp_path, MINIMAL, f"{n}.yaml") for n in range(3)]
     done = run("render", *files)

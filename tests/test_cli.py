@@ -113,3 +113,21 @@ def test_failed_render_keeps_the_existing_output(tmp_path):
     write(tmp_path, MINIMAL.replace("year: 2024", "year: x"))
     assert run("render", data).returncode == 1
     assert out.read_bytes() == b"earlier version"
+
+
+def test_strict_render_refuses_lint_findings(tmp_path):
+    data = write(tmp_path, MINIMAL.replace("继续努力。", "召开会议XX次。"))
+    loose = run("render", data, "--format", "md")
+    assert loose.returncode == 0 and (tmp_path / "report.md").exists()
+    (tmp_path / "report.md").unlink()
+    strict = run("render", data, "--format", "md", "--strict", lang="en")
+    assert strict.returncode == 1
+    assert f"{data}:9:13: warning[placeholder]: plans.text:" in strict.stderr
+    assert not (tmp_path / "report.md").exists()
+
+
+def test_a_problem_of_the_whole_file_has_no_position():
+    from generator.diagnostics import Diagnostic
+
+    assert Diagnostic("a.yaml", 0, 0, message="损坏").render() == "a.yaml: error: 损坏"
+    assert Diagnostic("a.yaml", 3, 5, path="title", message="太长").render() == "a.yaml:3:5: error: title: 太长"

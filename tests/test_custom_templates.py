@@ -546,3 +546,14 @@ def test_check_template_command_cannot_run_exit_2(tmp_path):
         done = run("check-template", path)
         assert done.returncode == 2, path
         assert len(done.stderr.strip().splitlines()) == 1
+
+
+def test_brace_escapes_in_a_template_print_braces(tmp_path):
+    """docxtpl's `{_{ … }_}` writes literal braces from a template; the same characters in data stay."""
+    template = make_docx(tmp_path / "t.docx", para("{_{ 字段 }_} {_% 块 %_}"), para("{{ organization }}"))
+    data = write(tmp_path, MINIMAL.replace("organization: 测试支部", "organization: 测试{_{支部}_}"))
+    loaded = pipeline.load(data)
+    chosen = pipeline.choose_template(loaded.report, data, str(template))
+    out = tmp_path / "out.docx"
+    out.write_bytes(pipeline.render_bytes(loaded.report, chosen, "docx"))
+    assert texts(out) == ["{{ 字段 }} {% 块 %}", "测试{_{支部}_}"]

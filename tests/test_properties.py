@@ -27,10 +27,10 @@ MANY = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCh
 
 CJK = "党建工作学习组织支部开展会议群众服务基层思想理论制度落实，。、；：？！“”‘’（）《》【】—…"
 ASCII = "abcXYZ019 .,;:?!()[]-_/+=*#@~^|"
-# what must come out literally: template syntax, XML specials, the $$ escape. (Not docxtpl's brace
-# escapes `{_{` `}_}`: render/docx.py turns them into `{{` `}}` in user text too.)
+# what must come out literally: template syntax, XML specials, the $$ escape, docxtpl's brace
+# escapes (`{_{` means `{{` only in a template, never in user text)
 TRICKY = ["{{", "}}", "{%", "%}", "{#", "#}", "{%p", "&", "&amp;", "<b>", "</b>", "<", ">",
-          "]]>", "$$", "$", '"', "'", "\\", "\u3000", "  "]  # fmt: skip
+          "]]>", "$$", "$", '"', "'", "\\", "\u3000", "  ", "{_{", "}_}", "{_%", "%_}"]  # fmt: skip
 UNITS = ["次", "人", "篇", "万元", "%", "个"]
 
 body = st.lists(st.one_of(st.sampled_from(TRICKY), st.text(alphabet=CJK + ASCII, min_size=1, max_size=6)), max_size=5)

@@ -150,14 +150,19 @@ def probe(data: Path, out: Path, cache: Path) -> tuple[bool, bytes]:
 def test_the_cache_spares_docxtpl_and_never_changes_the_bytes(tmp_path):
     cache = tmp_path / "cache"
     imported, first = probe(SAMPLE, tmp_path / "1.docx", cache)
-    kept = list((cache / "reportgen").iterdir())
+    kept = list((cache / "reportgen").glob("patched-*"))
+    (code,) = (cache / "reportgen").glob("code-*")  # the compiled Jinja, kept beside it
     assert imported and len(kept) == 1
     imported, second = probe(SAMPLE, tmp_path / "2.docx", cache)
     assert not imported and second == first
     kept[0].write_text("{not json", encoding="utf-8")  # a damaged cache is ignored and written again
     imported, third = probe(SAMPLE, tmp_path / "3.docx", cache)
     assert imported and third == first
-    assert list((cache / "reportgen").iterdir()) == kept and kept[0].read_text(encoding="utf-8").startswith("{")
+    assert list((cache / "reportgen").glob("patched-*")) == kept
+    assert kept[0].read_text(encoding="utf-8").startswith("{")
+    code.write_bytes(b"damaged")  # so is damaged compiled code
+    imported, fourth = probe(SAMPLE, tmp_path / "4.docx", cache)
+    assert not imported and fourth == first and code.read_bytes() != b"damaged"
 
 
 def test_without_a_usable_cache_folder_rendering_still_works(tmp_path):
