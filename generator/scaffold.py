@@ -83,7 +83,7 @@ NOTES: dict[str, tuple[str, ...]] = {
 
 # Texts of a file started with --from, for the user to replace. They validate, and lint's
 # placeholder rule flags 待补充 until they are replaced.
-TODO = {
+TO_FILL = {
     "intro": "待补充：本期工作的指导思想和总体情况。",
     "item": "待补充：对照上期计划，写明本期的做法、成效和数据。",
     "point": "待补充：对照这项计划，写明本期的完成情况。",
@@ -440,13 +440,13 @@ def following(src: Source, prev_path: Path, out: Path, org: str | None, period: 
         w.comment(0, _comment_lines(f"# title: {data['title']}"))
     w.blank()
     w.note(0, "intro")
-    w.add(0, f"intro: {TODO['intro']}")
+    w.add(0, f"intro: {TO_FILL['intro']}")
     _summary_from_plans(w, data["plans"])
     _problems_from(w, data["problems"])
     w.blank()
     w.note(0, "plans")
     w.add(0, "plans:")
-    w.add(2, f"text: {TODO['plans']}")
+    w.add(2, f"text: {TO_FILL['plans']}")
     if data.get("signature"):
         typed = src.nodes[("signature", "date")]
         chinese = isinstance(typed, source_mod.Scalar) and "年" in typed.value
@@ -469,12 +469,12 @@ def _summary_from_plans(w: _Lines, plans: dict[str, Any]) -> None:
         w.comment(2, _quoted(plans["text"]))
     items, points = plans.get("items") or [], plans.get("points") or []
     if not items and not points:
-        w.add(2, f"text: {TODO['summary']}")
+        w.add(2, f"text: {TO_FILL['summary']}")
     if points:
         w.add(2, "points:")
     for i, point in enumerate(points):
         w.comment(4, ["# " + NOTES["plan"][0] + " ".join(_comment_lines(point))])
-        w.add(4, f"- {TODO['point']}", ("plans", "points", i))
+        w.add(4, f"- {TO_FILL['point']}", ("plans", "points", i))
     if items:
         w.add(2, "items:")
     for i, item in enumerate(items):
@@ -486,9 +486,9 @@ def _item_from_plan(w: _Lines, plan: dict[str, Any], was: tuple) -> None:
         w.add(4, f"- title: {scalar(plan['title'])}", was)
         w.note(6, "plan")
         w.comment(6, _quoted(plan, skip_title=True))
-        w.add(6, f"text: {TODO['item']}")
+        w.add(6, f"text: {TO_FILL['item']}")
     else:
-        w.add(4, f"- text: {TODO['item']}", was)
+        w.add(4, f"- text: {TO_FILL['item']}", was)
         w.note(6, "plan")
         w.comment(6, _quoted(plan))
 
@@ -499,7 +499,7 @@ def _problems_from(w: _Lines, problems: dict[str, Any]) -> None:
     w.add(0, "problems:")
     w.note(2, "problems-from")
     w.comment(2, _quoted(problems))
-    w.add(2, f"text: {TODO['problems']}")
+    w.add(2, f"text: {TO_FILL['problems']}")
 
 
 def _quoted(content: str | dict[str, Any], skip_title: bool = False, depth: int = 1) -> list[str]:

@@ -208,7 +208,7 @@ def test_from_turns_plan_items_into_summary_items_with_the_plan_as_comment(tmp_p
     plans = data_of(prev)["plans"]["items"]
     items = pipeline.load(out).report.summary.items
     assert [i.title for i in items] == [p["title"] for p in plans]
-    assert all(i.text == (scaffold.TODO["item"],) and not i.points for i in items)
+    assert all(i.text == (scaffold.TO_FILL["item"],) and not i.points for i in items)
     text = out.read_text(encoding="utf-8")
     for plan in plans:
         comments = "\n".join(_comment_block(text, line_of(text, rf"    - title: {re.escape(plan['title'])}")))
@@ -222,14 +222,14 @@ def test_from_turns_plan_points_into_summary_points(tmp_path):
     new(out, "--from", prev)
     assert errors_of(out) == []  # no figures: nothing to fill for validation
     points = data_of(prev)["plans"]["points"]
-    assert data_of(out)["summary"]["points"] == [scaffold.TODO["point"]] * len(points)
+    assert data_of(out)["summary"]["points"] == [scaffold.TO_FILL["point"]] * len(points)
     text = out.read_text(encoding="utf-8")
     for point in points:
         assert f"    # 上期计划：{point}" in text.splitlines()
 
 
 def test_placeholders_validate_and_lint_flags_them():
-    for key, text in scaffold.TODO.items():
+    for key, text in scaffold.TO_FILL.items():
         assert PLACEHOLDER.search(text), key
 
 
