@@ -46,7 +46,9 @@ def plan(files: list[Path], out: Path | None, template: str | None, fmt: str, st
     """One job a file; refuses two inputs that would write the same output, before any work."""
     many = len(files) > 1
     jobs, seen = [], {}
-    inputs = {_key(f) for f in files}
+    inputs = {_key(f) for f in files}  # the data files, and a -t template given as a path
+    if template and Path(template).suffix.lower() == ".docx":
+        inputs.add(_key(Path(template)))
     for f in files:
         if not f.is_file():
             raise ReportgenError("read.missing", path=str(f))

@@ -64,7 +64,7 @@ def cli() -> None:
 @cli.command()
 @click.argument("files", nargs=-1, required=True, type=FILES)
 @click.option("-t", "--template", help="内置模板名或 .docx 模板路径 / built-in name or .docx path")
-@click.option("-o", "--output", type=click.Path(path_type=Path), help="输出文件或目录 / output file or folder")
+@click.option("-o", "--output", type=click.Path(), help="输出文件或目录 / output file or folder")
 @click.option("--format", "fmt", type=click.Choice(["docx", "md", "pdf"]), default="docx", show_default=True)
 @click.option("--strict", is_flag=True, help="警告也算失败 / warnings fail too")
 @click.option(
@@ -84,7 +84,7 @@ def render(files, template, output, fmt, strict, jobs) -> None:
         from generator.render import pdf
 
         pdf.find_tools()  # a missing soffice or pdffonts is exit 2 before any work
-    planned = batch.plan(list(files), output, template, fmt, strict)
+    planned = batch.plan(list(files), _output(output), template, fmt, strict)
     started, failed, status = time.monotonic(), 0, 0
     many = len(planned) > 1  # a batch prints its problems and one summary line, not a line a file
     results = contextlib.closing(batch.run(planned, jobs or batch.default_workers(planned)))
@@ -100,6 +100,18 @@ def render(files, template, output, fmt, strict, jobs) -> None:
         elapsed = time.monotonic() - started
         console.info(msg("cli.summary", ok=len(planned) - failed, failed=failed, seconds=elapsed))
     sys.exit(status)
+
+
+def _output(given: str | None) -> Path | None:
+    """-o as a Path; `out/` names a folder, which must exist (Path would drop the slash)."""
+    if given is None:
+        return None
+    path = Path(given)
+    if given.endswith(("/", "\\")) and not path.is_dir():
+        from generator.errors import OutputError
+
+        raise OutputError("out.no-folder", path=given)
+    return path
 
 
 @cli.command()

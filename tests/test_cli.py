@@ -131,3 +131,25 @@ def test_a_problem_of_the_whole_file_has_no_position():
 
     assert Diagnostic("a.yaml", 0, 0, message="损坏").render() == "a.yaml: error: 损坏"
     assert Diagnostic("a.yaml", 3, 5, path="title", message="太长").render() == "a.yaml:3:5: error: title: 太长"
+
+
+def test_output_folder_with_a_slash_must_exist(tmp_path):
+    data = write(tmp_path, MINIMAL)
+    done = run("render", data, "-o", f"{tmp_path}/out/")
+    assert done.returncode == 2
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["report.yaml"]
+    (tmp_path / "out").mkdir()
+    assert run("render", data, "-o", f"{tmp_path}/out/").returncode == 0
+    assert (tmp_path / "out" / "report.docx").is_file()
+
+
+def test_output_may_not_overwrite_the_template(tmp_path):
+    from generator.resources import folder
+
+    data = write(tmp_path, MINIMAL)
+    template = tmp_path / "house.docx"
+    template.write_bytes((folder("templates") / "gbt9704.docx").read_bytes())
+    before = template.read_bytes()
+    done = run("render", data, "-t", template, "-o", template)
+    assert done.returncode == 2
+    assert template.read_bytes() == before
