@@ -16,7 +16,6 @@ from generator import schema
 from generator.messages import msg
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
-FILE = "report.schema.json"
 
 _TYPES = {"string": "string", "integer": "integer", "decimal": "number", "dict": "object", "list": "array"}
 # The two spellings the reader accepts (source.py); whether the day exists is checked there.

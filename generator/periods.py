@@ -7,7 +7,6 @@ from dataclasses import dataclass
 
 from generator.numbering import chinese
 
-SPANS = ("year", "half", "quarter")
 _COUNT = {"year": 1, "half": 2, "quarter": 4}
 
 

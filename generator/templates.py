@@ -20,7 +20,6 @@ class Template:
     name: str  # a built-in name, or the path as given
     docx: Path
     format: Format  # the layout of `paragraphs`; custom templates get the default one
-    builtin: bool
 
 
 def builtins() -> list[tuple[str, str]]:
@@ -43,13 +42,13 @@ def resolve(name: str | None, base: Path | None = None) -> Template:
             raise ReportgenError(
                 "template.unknown", name=name, hint=did_you_mean(name), names="、".join(FORMATS)
             )
-        return Template(name, folder("templates") / BUILTIN_DOCX, FORMATS[name], True)
+        return Template(name, folder("templates") / BUILTIN_DOCX, FORMATS[name])
     path = Path(name)
     if base is not None and not path.is_absolute():
         path = base / path
     if not path.is_file():
         raise ReportgenError("template.missing-file", path=str(path))
-    return Template(name, path, FORMATS[DEFAULT], False)
+    return Template(name, path, FORMATS[DEFAULT])
 
 
 def did_you_mean(name: str) -> str:
