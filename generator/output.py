@@ -70,7 +70,14 @@ def same_file(a: Path, b: Path) -> bool:
 
 
 def write_atomic(path: Path, data: bytes) -> None:
-    """Write to a temporary file beside `path`, then rename it into place."""
+    """Write to a temporary file beside `path`, then rename it into place.
+
+    When `path` already exists, the new bytes are synced to disk before the rename, so that a
+    crash can never leave the name pointing at an empty file where the old one was. A new file
+    has nothing to lose (a crash costs only an output that can be made again), and syncing costs
+    about 2 ms a file here: a third of a render.
+    """
+    replacing = path.exists()
     fd, tmp = -1, ""
     try:
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.stem}.", suffix=".tmp")
@@ -78,7 +85,8 @@ def write_atomic(path: Path, data: bytes) -> None:
             fd = -1
             f.write(data)
             f.flush()
-            os.fsync(f.fileno())  # the new bytes are on disk before the name points at them
+            if replacing:
+                os.fsync(f.fileno())
         os.chmod(tmp, FILE_MODE)
         os.replace(tmp, path)
         tmp = ""

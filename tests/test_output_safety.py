@@ -231,3 +231,14 @@ def test_check_writable_reports_an_unreadable_folder_as_exit_2(tmp_path, monkeyp
         output.check_writable(tmp_path / "a" / "report.docx", tmp_path / "report.yaml")
     assert raised.value.exit_code == 2
     assert "Permission denied" in str(raised.value)
+
+
+def test_write_atomic_syncs_only_when_it_replaces_a_file(tmp_path, monkeypatch):
+    synced = []
+    real = output.os.fsync
+    monkeypatch.setattr(output.os, "fsync", lambda fd: synced.append(fd) or real(fd))
+    out = tmp_path / "report.md"
+    output.write_atomic(out, b"first")  # nothing to lose yet
+    assert synced == []
+    output.write_atomic(out, b"second")  # the old file must survive a crash
+    assert len(synced) == 1 and out.read_bytes() == b"second"
