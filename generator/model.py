@@ -120,6 +120,8 @@ class _Builder:
         return "".join(self.paragraphs(path, raw))
 
     def resolve(self, paragraph: str) -> str:
+        if "$" not in paragraph:
+            return paragraph
         return text.substitute(paragraph, lambda key: self.figures[key].cited)
 
     def block(self, path: tuple, data: dict) -> Block:

@@ -283,20 +283,20 @@ def _compose_in_c(text: str) -> Node | None:
     without `&`, `*`, `!` or `<<`, and any duplicate key, key slip, depth over the limit or error
     sends the file down the event path, which explains it.
     """
-    if any(c in text for c in "&*!") or "<<" in text:
-        return None
+    if any(c in text for c in "&*!\x85\u2028\u2029") or "<<" in text:
+        return None  # (the last three are line breaks to libyaml, not to an editor)
     if text.count("[") + text.count("{") > _C_MAX_BRACKETS:
         return None
     if max((len(m.group()) for m in _INDENT.finditer(text)), default=0) > _C_MAX_INDENT:
         return None
     try:
-        root = yaml.compose(text, Loader=_Loader)
+        root = yaml.compose(text, Loader=_UntypedLoader)
     except yaml.YAMLError:
         return None
     if root is None:
         return None
     try:
-        return _copy(root, line_starts(text), 0)
+        return _copy(root, 0)
     except _NotPlain:
         return None
 
@@ -304,19 +304,27 @@ def _compose_in_c(text: str) -> Node | None:
 _INDENT = re.compile(r"^[ \t]+", re.M)
 
 
+class _UntypedLoader(_Loader):  # type: ignore[misc, valid-type]
+    """libyaml's composer without PyYAML's tag guessing, which the schema does instead (and which,
+    called in Python for every scalar, took a fifth of the composing time)."""
+
+    def resolve(self, kind: type, value: Any, implicit: Any) -> str:
+        return ""
+
+
 class _NotPlain(Exception):
     """A file the C path leaves to the event path."""
 
 
-def _copy(node: yaml.Node, starts: list[int], depth: int) -> Node:
-    start, end = node.start_mark.index, node.end_mark.index
-    line, col = position_in(starts, start)
+def _copy(node: yaml.Node, depth: int) -> Node:
+    mark = node.start_mark
+    start, end, line, col = mark.index, node.end_mark.index, mark.line + 1, mark.column + 1
     if isinstance(node, yaml.ScalarNode):
         return Scalar(start, end, line, col, node.value, node.style or "")
     if depth >= MAX_DEPTH:
         raise _NotPlain
     if isinstance(node, yaml.SequenceNode):
-        return Sequence(start, end, line, col, [_copy(v, starts, depth + 1) for v in node.value])
+        return Sequence(start, end, line, col, [_copy(v, depth + 1) for v in node.value])
     pairs, seen = [], set()
     for key, value in node.value:
         if not isinstance(key, yaml.ScalarNode) or key.value in seen:
@@ -324,7 +332,7 @@ def _copy(node: yaml.Node, starts: list[int], depth: int) -> Node:
         if not key.style and _key_slip(key.value):
             raise _NotPlain
         seen.add(key.value)
-        pairs.append((_copy(key, starts, depth + 1), _copy(value, starts, depth + 1)))
+        pairs.append((_copy(key, depth + 1), _copy(value, depth + 1)))
     return Mapping(start, end, line, col, pairs)
 
 

@@ -38,6 +38,9 @@ def paragraphs(raw: str, folded: bool = False) -> list[str]:
     `folded` is for plain, quoted and `>` scalars, where YAML has already turned each line break
     into a space: a single space between two wide characters is such a break, and goes.
     """
+    if "\n" not in raw and "\r" not in raw and " " not in raw:  # most texts: one line, no spaces
+        text = raw.strip(STRIP)
+        return [text] if text else []
     raw = raw.replace("\r\n", "\n").replace("\r", "\n")
     out = []
     for block in BLANK_LINE.split(raw):

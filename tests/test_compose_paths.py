@@ -10,6 +10,7 @@ TEXTS = [p.read_text(encoding="utf-8") for p in sorted(SAMPLES.glob("*.yaml"))] 
     MINIMAL,
     MINIMAL.replace("\n", "\r\n"),
     "a: |\n  多行\n\n  文字\nb: 'q''uote'\nc: \"esc\\tape\"\nd: >\n  折叠\n  文字\ne: [1, {f: 2}]\n",
+    "a: 中文字\nb:\n  - 党建 工作: x\n  - \"引号\"\nc: |\n  多行\n  文字\r\nd: 1\r\ne: 2\n",
 ]
 
 
@@ -31,6 +32,7 @@ def test_same_nodes_either_way(text):
         "",  # empty
         "[" * 200 + "]" * 200,  # deep nesting
         "a: [unclosed\n",  # syntax error
+        "a: 一\u2028二\nb: 1\n",  # a line break to libyaml, not to an editor
     ],
 )
 def test_c_path_declines(text):
