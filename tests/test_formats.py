@@ -24,7 +24,7 @@ from docx.oxml.ns import qn
 from docx.table import Table
 from docx.text.paragraph import Paragraph as DocxParagraph
 
-from conftest import write
+from conftest import MINIMAL, write
 from generator import formats, pipeline, templates
 
 DATA = Path(__file__).resolve().parent / "data" / "formats"
@@ -483,7 +483,7 @@ def test_numbering_past_ten_at_every_level():
 )
 def test_period_names_in_headings(tmp_path, period, summary, plans, part_one, part_two):
     """{period} is the full name of the period; {next period} names its year only when it changes."""
-    data = write(tmp_path, MINIMAL_WITH_PERIOD.format(period=period))
+    data = write(tmp_path, with_period(period))
     report = report_of(data)
     points = shape(formats.layout(report, "points"))
     assert points[0] == H(1, f"一、{summary}党建工作开展情况")
@@ -493,22 +493,13 @@ def test_period_names_in_headings(tmp_path, period, summary, plans, part_one, pa
     assert PART(f"第二部分\u3000{part_two}党建工作计划") in two
 
 
-MINIMAL_WITH_PERIOD = """\
-organization: 测试支部
-period: {period}
-summary:
-  text: 完成了工作。
-problems:
-  points:
-    - 学习不够深入。
-plans:
-  text: 继续努力。
-"""
+def with_period(period: str) -> str:
+    return MINIMAL.replace("{year: 2024, span: half, index: 1}", period)
 
 
 def test_a_part_with_only_points_and_no_items(tmp_path):
     """A part with no items and no text: its points are a paragraph (or paragraphs) of their own."""
-    report = report_of(write(tmp_path, MINIMAL_WITH_PERIOD.format(period="{year: 2024, span: year}")))
+    report = report_of(write(tmp_path, with_period("{year: 2024, span: year}")))
     assert shape(formats.layout(report, "standard")) == [
         H(1, "一、基本情况"),
         P("完成了工作。"),
