@@ -23,6 +23,8 @@ from generator.errors import OutputError, ReportgenError
 from generator.output import target
 
 if TYPE_CHECKING:
+    from concurrent.futures import Future
+
     from generator.pipeline import Result
 
 # Starting a worker (a new Python, imports, template compile) costs about as much as rendering a few
@@ -119,7 +121,7 @@ def _pooled(jobs: list[Job], workers: int) -> Iterator[Result]:
     The parent would otherwise sit waiting: rendering here spares one worker's start-up and keeps
     every core busy. It takes a chunk itself only while the pool has its fill queued.
     """
-    from concurrent.futures import Future, ProcessPoolExecutor
+    from concurrent.futures import Future, ProcessPoolExecutor  # noqa: F811 (at run time)
     from multiprocessing import get_context
 
     size = chunk_size(jobs, workers)

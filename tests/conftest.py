@@ -1,5 +1,7 @@
 import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -25,6 +27,22 @@ def _english_free_env(monkeypatch):
 def _private_cache(tmp_path_factory):
     """Template caches go to a folder of the test run, not the user's ~/.cache."""
     os.environ["XDG_CACHE_HOME"] = str(tmp_path_factory.mktemp("cache"))
+
+
+def reportgen(*args, cwd=None, lang: str | None = "en") -> subprocess.CompletedProcess:
+    """The command as a user runs it (`python -m generator ARGS`); never a traceback.
+
+    `lang=None` leaves the default language (Chinese)."""
+    env = {**os.environ, "PYTHONIOENCODING": "utf-8"}
+    env.pop("REPORTGEN_LANG", None)
+    if lang:
+        env["REPORTGEN_LANG"] = lang
+    done = subprocess.run(
+        [sys.executable, "-m", "generator", *map(str, args)],
+        capture_output=True, text=True, encoding="utf-8", cwd=cwd, env=env,
+    )  # fmt: skip
+    assert "Traceback" not in done.stderr, done.stderr
+    return done
 
 
 def write(tmp_path: Path, text: str, name: str = "report.yaml") -> Path:

@@ -1,25 +1,13 @@
 """The whole command line as a user runs it: exit codes, stderr lines, never a traceback."""
 
-import os
-import subprocess
-import sys
 
 import pytest
 
-from conftest import MINIMAL, SAMPLES, write
+from conftest import MINIMAL, SAMPLES, reportgen, write
 
 
 def run(*args, cwd=None, lang=None):
-    env = {**os.environ, "PYTHONIOENCODING": "utf-8"}
-    env.pop("REPORTGEN_LANG", None)
-    if lang:
-        env["REPORTGEN_LANG"] = lang
-    done = subprocess.run(
-        [sys.executable, "-m", "generator", *map(str, args)],
-        capture_output=True, text=True, encoding="utf-8", cwd=cwd, env=env,
-    )  # fmt: skip
-    assert "Traceback" not in done.stderr, done.stderr
-    return done
+    return reportgen(*args, cwd=cwd, lang=lang)
 
 
 def test_render_writes_beside_the_data(tmp_path):

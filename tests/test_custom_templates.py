@@ -5,9 +5,6 @@ house template with one part edited.
 """
 
 import importlib.util
-import os
-import subprocess
-import sys
 import typing
 import zipfile
 from dataclasses import fields, is_dataclass
@@ -18,7 +15,7 @@ from xml.sax.saxutils import escape
 import pytest
 from lxml import etree
 
-from conftest import MINIMAL, ROOT, write
+from conftest import MINIMAL, ROOT, reportgen, write
 from generator import checktemplate, pipeline
 from generator.errors import TemplateError
 from generator.formats import FORMATS, Paragraph
@@ -99,14 +96,7 @@ def paragraph_of(docx: Path, needle: str) -> int:
     return next(i for i, t in enumerate(texts(docx), 1) if needle in t)
 
 
-def run(*args, cwd=None, lang="en"):
-    env = {**os.environ, "PYTHONIOENCODING": "utf-8", "REPORTGEN_LANG": lang}
-    done = subprocess.run(
-        [sys.executable, "-m", "generator", *map(str, args)],
-        capture_output=True, text=True, encoding="utf-8", cwd=cwd, env=env,
-    )  # fmt: skip
-    assert "Traceback" not in done.stderr, done.stderr
-    return done
+run = reportgen
 
 
 REPORT = """\

@@ -5,14 +5,12 @@ before and after.
 """
 
 import os
-import subprocess
-import sys
 import zipfile
 from pathlib import Path
 
 import pytest
 
-from conftest import MINIMAL, write
+from conftest import MINIMAL, reportgen, write
 from generator import output
 from generator.errors import OutputError
 from generator.messages import msg
@@ -21,14 +19,7 @@ from generator.resources import folder
 BAD = MINIMAL.replace("year: 2024", "year: 二〇二四")
 
 
-def run(*args, cwd=None):
-    env = {**os.environ, "PYTHONIOENCODING": "utf-8", "REPORTGEN_LANG": "en"}
-    done = subprocess.run(
-        [sys.executable, "-m", "generator", *map(str, args)],
-        capture_output=True, text=True, encoding="utf-8", env=env, cwd=cwd,
-    )  # fmt: skip
-    assert "Traceback" not in done.stderr, done.stderr
-    return done
+run = reportgen
 
 
 def snapshot(root):

@@ -3,14 +3,12 @@
 import os
 import re
 import shutil
-import subprocess
-import sys
 
 import pytest
 import yaml
 from click.testing import CliRunner
 
-from conftest import ROOT, SAMPLES, write
+from conftest import ROOT, SAMPLES, reportgen, write
 from generator import pipeline, scaffold
 from generator import source as source_mod
 from generator.cli import cli
@@ -390,14 +388,7 @@ def test_from_a_missing_file_is_exit_2(tmp_path):
 # ---------------------------------------------------------------- as a user runs it
 
 
-def run(*args):
-    env = {**os.environ, "PYTHONIOENCODING": "utf-8", "REPORTGEN_LANG": "en"}
-    done = subprocess.run(
-        [sys.executable, "-m", "generator", *map(str, args)],
-        capture_output=True, text=True, encoding="utf-8", env=env,
-    )  # fmt: skip
-    assert "Traceback" not in done.stderr, done.stderr
-    return done
+run = reportgen
 
 
 def test_cli_new_and_from_exit_codes(tmp_path):
