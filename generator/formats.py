@@ -53,7 +53,7 @@ class Format:
     problems: PartRule
     causes: PartRule
     plans: PartRule
-    # two-part: the headings of part one (summary, problems, causes) and part two (plans)
+    # two-part: the default headings of part one (summary, problems, causes) and part two (plans)
     part_headings: tuple[str, str] | None = None
 
     @property
@@ -106,6 +106,8 @@ FORMATS: dict[str, Format] = {
 }
 
 DEFAULT = "standard"
+# The parts whose titles the two 第N部分 headings carry, in order.
+PART_HEADED = ("summary", "plans")
 
 
 class _Layout:
@@ -126,33 +128,36 @@ class _Layout:
 
     def run(self) -> list[Paragraph]:
         report, fmt = self.report, self.fmt
-        if fmt.part_headings:
-            self.part(1, fmt.part_headings[0])
-        self.body(report.intro)
         for name, block in report.parts:
-            if fmt.part_headings and name == "plans":
-                self.part(2, fmt.part_headings[1])
+            carried = bool(fmt.part_headings) and name in PART_HEADED
+            if carried:  # two-part: 第一部分 before the summary, 第二部分 (numbering anew) before the plans
+                n = PART_HEADED.index(name)
+                self.part(n + 1, block.title or self.fill(fmt.part_headings[n]))
                 self.sections = 0
-            self.part_block(block, getattr(fmt, name))
+            if name == "summary":
+                self.body(report.intro)
+            self.part_block(block, getattr(fmt, name), own_title=not carried)
             if name == "summary" and report.figures:
                 self.out.append(Paragraph("figures"))
         self.body(report.closing)
         return self.out
 
-    def part(self, n: int, pattern: str) -> None:
-        self.out.append(Paragraph("part", text=f"{numbering.part(n)}\u3000{self.fill(pattern)}"))
+    def part(self, n: int, words: str) -> None:
+        self.out.append(Paragraph("part", text=f"{numbering.part(n)}\u3000{words}"))
 
     def body(self, paragraphs: Iterable[str]) -> None:
         self.out.extend(Paragraph("body", text=t) for t in paragraphs)
 
     # -------------------------------------------------------------- parts and items
 
-    def part_block(self, block: Block, rule: PartRule) -> None:
-        # A part without a heading in this format shows no title either: a title names a heading.
+    def part_block(self, block: Block, rule: PartRule, own_title: bool = True) -> None:
+        """`own_title` False: the part's title went to its 第N部分 heading."""
         if rule.heading is not None:
             label = self.next_section()
             words = block.title or self.fill(rule.heading)
             self.out.append(Paragraph("heading", 1, label + words, label=label))
+        elif block.title and own_title:
+            self.untitled_part_heading(block.title, rule)
         texts, closing = self.texts(block, rule.points), list(block.closing)
         if rule.one_paragraph:
             if not block.items:  # the closing joins the paragraph unless items come between them
@@ -161,6 +166,16 @@ class _Layout:
         self.body(texts)
         self.items(block.items, rule, depth=1)
         self.body(closing)
+
+    def untitled_part_heading(self, title: str, rule: PartRule) -> None:
+        """A title the data gives a part that this format shows without a heading.
+
+        Where the part's items are the level-1 sections (flat, headline: the summary), a number
+        would shift theirs, so the title stands unnumbered above them; elsewhere (two-part's
+        problems) it is a level-1 heading numbered on from the sections before it, like causes.
+        """
+        label = "" if rule.items[0] == 1 else self.next_section()
+        self.out.append(Paragraph("heading", 1, label + title, label=label))
 
     def items(self, items: tuple[Block, ...], rule: PartRule, depth: int) -> None:
         level = rule.items[depth - 1]

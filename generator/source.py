@@ -43,11 +43,23 @@ class Number(Decimal):
 
     def __new__(cls, text: str) -> "Number":
         self = super().__new__(cls, text)
-        self.text = text.lstrip("+")
+        self.text = _as_printed(text, self)
         return self
 
     def __reduce__(self):  # keep `text` across process pools
         return (Number, (self.text,))
+
+
+def _as_printed(typed: str, value: Decimal) -> str:
+    """The digits as typed, less what no report prints: a sign on zero or a plus, leading zeros
+    (`010` is ten, data-format.md: 10; `0010.50` → 10.50), a bare point (`.5` → 0.5, `5.` → 5),
+    an exponent (`1e3` → 1000). Decimals typed stay as typed: `12.50` is 12.50."""
+    body = typed.lstrip("+-")
+    sign = "-" if typed.startswith("-") and value != 0 else ""
+    if "e" in body or "E" in body:
+        return sign + f"{abs(value):f}"
+    whole, _, fraction = body.partition(".")
+    return sign + (whole.lstrip("0") or "0") + ("." + fraction if fraction else "")
 
 
 # ---------------------------------------------------------------- nodes

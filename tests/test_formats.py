@@ -335,9 +335,11 @@ EDGE = {
         R(3, "2.开展巡回服务。", "每季度巡回服务一次。"),
         R(2, "（二）加强人才培养。", "每年引进青年技术人员两名。"),
     ],
-    # The summary's title has no heading to replace. Problems' items come after its one paragraph,
-    # numbered like the plans' items (1.), and the closing after them; plans three deep: 1. （1） ①.
+    # The summary has no heading here: its title stands unnumbered above its sections, which are
+    # the level-1 ones. Problems' items come after its one paragraph, numbered like the plans'
+    # items (1.), and the closing after them; plans three deep: 1. （1） ①.
     "flat": [
+        H(1, "主要工作"),
         H(1, "一、服务春耕生产"),
         SPRING,
         H(3, "1.开展技术培训"),
@@ -381,6 +383,7 @@ EDGE = {
         R(2, "（二）加强人才培养。", "每年引进青年技术人员两名。"),
     ],
     "headline": [
+        H(1, "主要工作"),  # unnumbered, as in flat
         H(1, "一、服务春耕生产"),
         SPRING,
         H(2, "（一）开展技术培训"),
@@ -401,10 +404,10 @@ EDGE = {
         R(3, "2.开展巡回服务。", "每季度巡回服务一次。"),
         R(2, "（二）加强人才培养。", "每年引进青年技术人员两名。"),
     ],
-    # A year report: both part headings name their year. The titles of summary, problems and
-    # plans have no heading to replace here.
+    # A year report. The summary's and the plans' titles replace the words of the two part
+    # headings; the problems' title is a level-1 heading numbered on from the sections (formats.md).
     "two-part": [
-        PART("第一部分\u30002024年党建工作总结"),
+        PART("第一部分\u3000主要工作"),
         H(1, "一、服务春耕生产"),
         SPRING,
         H(2, "（一）开展技术培训"),
@@ -416,11 +419,12 @@ EDGE = {
         H(1, "二、加强自身建设"),
         P("一是完善学习制度。"),
         P("二是规范党费收缴。"),
+        H(1, "三、问题和不足"),
         P("一是服务覆盖面还不够广。"),
         P("二是技术储备更新较慢。"),
         R(2, "（一）队伍结构问题。", "年轻技术骨干偏少。"),
         P("这些问题需要认真解决。"),
-        PART("第二部分\u30002025年党建工作计划"),
+        PART("第二部分\u3000下一步打算"),
         H(1, "一、扩大服务范围"),
         H(2, "（一）建立联系点"),
         R(3, "1.选好示范户。", "每个乡镇确定示范户两户。"),
@@ -431,6 +435,8 @@ EDGE = {
 }
 
 EXPECTED = {"rich": RICH, "edge": EDGE}
+# Headings without a number: a summary title where the summary's items are the level-1 sections.
+UNNUMBERED = {("edge", "flat"): {"主要工作"}, ("edge", "headline"): {"主要工作"}}
 CASES = [(data, name) for data in EXPECTED for name in NAMES]
 
 
@@ -447,7 +453,9 @@ def test_layout_follows_formats_md(data, name):
 def test_labels_are_the_start_of_each_heading(data, name):
     """`label` (what custom templates see) is the numbering the heading or lead starts with."""
     for p in formats.layout(report_of(DATA / f"{data}.yaml"), name):
-        if p.kind == "heading":
+        if p.kind == "heading" and p.text in UNNUMBERED.get((data, name), ()):
+            assert p.label == "", p
+        elif p.kind == "heading":
             assert p.label and p.text.startswith(p.label), p
         elif p.lead:
             assert p.label and p.lead.startswith(p.label), p
@@ -584,6 +592,34 @@ def test_docx_without_figures_or_signature(name):
     body, tables = docx_shape(render(report, name))
     assert body == [("Title", "白桦县农技推广站党支部2024年党建工作总结及2025年工作计划"), *EDGE[name]]
     assert tables == []
+
+
+# Titles on all four parts; the paragraphs that carry them, written out from formats.md.
+ALL_TITLES = MINIMAL.replace(
+    "summary:\n  text: 完成了工作。\n",
+    "summary:\n  title: 工作回顾\n  items:\n    - {title: 抓学习, text: 学了。}\n    - {title: 抓组织, text: 建了。}\n",
+).replace("problems:\n", "problems:\n  title: 存在的不足\n").replace(
+    "plans:\n", "causes:\n  title: 原因剖析\n  text: 重视不够。\nplans:\n  title: 下步安排\n"
+)
+TITLE_PARAGRAPHS = {
+    "standard": [H(1, "一、工作回顾"), H(1, "二、存在的不足"), H(1, "三、原因剖析"), H(1, "四、下步安排")],
+    "points": [H(1, "一、工作回顾"), H(1, "二、存在的不足"), H(1, "三、原因剖析"), H(1, "四、下步安排")],
+    # the summary's items are the level-1 sections: its title stands above them, unnumbered
+    "flat": [H(1, "工作回顾"), H(1, "三、存在的不足"), H(1, "四、原因剖析"), H(1, "五、下步安排")],
+    "headline": [H(1, "工作回顾"), H(1, "三、存在的不足"), H(1, "四、原因剖析"), H(1, "五、下步安排")],
+    "two-part": [PART("第一部分\u3000工作回顾"), H(1, "三、存在的不足"), H(1, "四、原因剖析"), PART("第二部分\u3000下步安排")],
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_every_part_title_is_printed(tmp_path, name):
+    """Each part's title is one heading paragraph of the .docx, numbered as formats.md says."""
+    report = report_of(write(tmp_path, ALL_TITLES))
+    body, _ = docx_shape(render(report, name))
+    words = ("工作回顾", "存在的不足", "原因剖析", "下步安排")
+    titled = [p for p in body if p[0] in ("h", "part") and p[-1].endswith(words)]
+    assert titled == TITLE_PARAGRAPHS[name]
+    assert all(sum(w in str(p) for p in body) == 1 for w in words)  # each title printed once
 
 
 # ------------------------------------------------------------------ same text in every format
