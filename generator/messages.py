@@ -186,9 +186,33 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "这里不能引用数据项（${{…}} 只能用在正文和标题中）",
         "en": "figure references (${{…}}) are not allowed here, only in texts and titles",
     },
+    "check.template-unknown": {
+        "zh": "没有名为“{name}”的内置模板{hint}；内置模板有：{names}，也可以写相对于本文件的 .docx 路径",
+        "en": "no built-in template “{name}”{hint}; the built-in ones are {names}, or write a .docx path relative to this file",
+    },
+    "check.template-absolute": {
+        "zh": "模板“{name}”是绝对路径：数据文件里请写相对于本文件的 .docx 路径（或在命令行用 -t 指定）；内置模板有：{names}",
+        "en": "the template “{name}” is an absolute path: in a data file write a .docx path relative to the file (or give it with -t); the built-in ones are {names}",
+    },
+    "check.template-not-docx": {
+        "zh": "模板“{name}”不是 .docx 文件路径（要以 .docx 结尾）；内置模板有：{names}",
+        "en": "the template “{name}” is not a path to a .docx file (it must end in .docx); the built-in ones are {names}",
+    },
+    "check.template-outside": {
+        "zh": "模板“{name}”指向本文件所在的文件夹、当前工作目录和本文件的 git 仓库之外（{path}）：请把模板放到仓库里；内置模板有：{names}",
+        "en": "the template “{name}” points outside this file's folder, the working directory and the file's git repository ({path}): keep templates inside the repository; the built-in ones are {names}",
+    },
     "check.template-missing": {
-        "zh": "找不到模板“{name}”{hint}",
-        "en": "template “{name}” not found{hint}",
+        "zh": "找不到模板文件“{name}”（{path}，相对于本文件所在的文件夹）；内置模板有：{names}",
+        "en": "template file “{name}” not found ({path}, relative to this file's folder); the built-in ones are {names}",
+    },
+    "check.template-unreadable": {
+        "zh": "无法读取模板“{name}”：{reason}；内置模板有：{names}",
+        "en": "cannot read the template “{name}”: {reason}; the built-in ones are {names}",
+    },
+    "check.template-bad-docx": {
+        "zh": "模板“{name}”不是有效的 .docx 文件（用 Word 或 WPS 另存为 .docx）；内置模板有：{names}",
+        "en": "the template “{name}” is not a valid .docx file (save it as .docx from Word or WPS); the built-in ones are {names}",
     },
     # ------------------------------------------------------------ templates and rendering
     # the one-line descriptions of the built-in formats (`reportgen templates`)

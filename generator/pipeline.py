@@ -11,7 +11,7 @@ from pathlib import Path
 
 from generator import source as source_mod
 from generator import templates, validate
-from generator.diagnostics import Diagnostic, format_path
+from generator.diagnostics import Diagnostic
 from generator.errors import ReportgenError
 from generator.messages import msg
 from generator.model import Report, build
@@ -47,16 +47,11 @@ def load(path: Path) -> Loaded:
 
 def _check_template_key(src: Source, path: Path) -> list[Diagnostic]:
     name = src.data.get("template")
-    if not isinstance(name, str):
+    problem = templates.check_key(name, path.parent) if isinstance(name, str) and name else None
+    if problem is None:
         return []
-    try:
-        templates.resolve(name, path.parent)
-    except ReportgenError as e:
-        line, column = src.position(("template",))
-        hint = templates.did_you_mean(name) if not templates.looks_like_path(name) else ""
-        text = msg("check.template-missing", name=name, hint=hint) if e.key != "template.missing-file" else str(e)
-        return [Diagnostic(src.file, line, column, path=format_path(("template",)), message=text)]
-    return []
+    line, column = src.position(("template",))
+    return [Diagnostic(src.file, line, column, path="template", message=msg(problem[0], **problem[1]))]
 
 
 def choose_template(report: Report, data_file: Path, override: str | None) -> templates.Template:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import difflib
 from dataclasses import dataclass
 from functools import cache
-from pathlib import Path
+from pathlib import Path, PureWindowsPath
 
 from generator import numbering
 from generator.errors import ReportgenError, TemplateError
@@ -31,6 +31,51 @@ def looks_like_path(name: str) -> bool:
     return name.lower().endswith(".docx") or "/" in name or "\\" in name
 
 
+def check_key(name: str, base: Path) -> tuple[str, dict[str, str]] | None:
+    """What is wrong with a data file's `template:` value, as (message key, its fields); None if nothing.
+
+    A built-in name, or a relative path to an existing .docx: below the data file's folder, or
+    anywhere inside the working directory or the data file's git repository (a shared
+    `../templates/支部.docx`), but never out of them all (`../../../etc/passwd`). An absolute path
+    belongs on the command line (-t), where the user sees it, not in a file that others render.
+    """
+    names = {"names": "、".join(FORMATS)}
+    if not looks_like_path(name):
+        return None if name in FORMATS else ("check.template-unknown", {"name": name, "hint": did_you_mean(name), **names})
+    if _is_absolute(name):
+        return "check.template-absolute", {"name": name, **names}
+    if not name.lower().endswith(".docx"):
+        return "check.template-not-docx", {"name": name, **names}
+    path = (base / key_path(name)).resolve()
+    if not any(path.is_relative_to(root) for root in _roots(base.resolve())):
+        return "check.template-outside", {"name": name, "path": str(path), **names}
+    if not path.is_file():
+        return "check.template-missing", {"name": name, "path": str(path), **names}
+    try:
+        with path.open("rb") as f:
+            is_zip = f.read(4) == b"PK\x03\x04"
+    except OSError as e:
+        return "check.template-unreadable", {"name": name, "reason": e.strerror or str(e), **names}
+    return None if is_zip else ("check.template-bad-docx", {"name": name, **names})
+
+
+def _roots(folder: Path) -> list[Path]:
+    """Where a `template:` path may lead: the file's folder, the working directory, the file's repository."""
+    roots = [folder, Path.cwd().resolve()]
+    repository = next((f for f in (folder, *folder.parents) if (f / ".git").exists()), None)
+    return roots + [repository] if repository else roots
+
+
+def key_path(name: str) -> Path:
+    """A `template:` path as written on any system: `..\\模板\\支部.docx` from Windows works on Linux too."""
+    return Path(name.replace("\\", "/"))
+
+
+def _is_absolute(name: str) -> bool:
+    """Absolute on any system: `/srv/x.docx`, `C:\\x.docx`, `\\\\server\\x.docx` (a file is shared between them)."""
+    return name.startswith(("/", "\\")) or bool(PureWindowsPath(name).drive)
+
+
 def resolve(name: str | None, base: Path | None = None) -> Template:
     """A built-in name or a .docx path (relative to `base`, the data file's folder, when given).
 
@@ -45,7 +90,7 @@ def resolve(name: str | None, base: Path | None = None) -> Template:
         return Template(name, folder("templates") / BUILTIN_DOCX, FORMATS[name])
     path = Path(name)
     if base is not None and not path.is_absolute():
-        path = base / path
+        path = base / key_path(name)
     if not path.is_file():
         raise ReportgenError("template.missing-file", path=str(path))
     return Template(name, path, FORMATS[DEFAULT])

@@ -141,3 +141,19 @@ def test_output_may_not_overwrite_the_template(tmp_path):
     done = run("render", data, "-t", template, "-o", template)
     assert done.returncode == 2
     assert template.read_bytes() == before
+
+
+def test_a_bad_template_key_is_exit_1_at_its_line_in_validate_and_render(tmp_path):
+    """`template: ../../../etc/passwd` used to validate, and render then failed naming no line."""
+    data = write(tmp_path, MINIMAL + "template: ../../../etc/passwd\n")
+    for command in ("validate", "render"):
+        done = run(command, data, cwd=tmp_path, lang="en")
+        assert done.returncode == 1, done.stderr
+        (line,) = done.stderr.strip().splitlines()
+        assert line.startswith(f"{data}:10:11: error: template: the template “../../../etc/passwd” is not a path")
+        assert line.endswith("the built-in ones are standard、flat、points、headline、two-part")
+    assert list(tmp_path.iterdir()) == [data]
+    good = write(tmp_path, MINIMAL + "template: flat\n", "good.yaml")
+    done = run("render", good, "-t", "two-part", "--format", "md", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert "第一部分" in (tmp_path / "good.md").read_text(encoding="utf-8")  # -t wins over the key

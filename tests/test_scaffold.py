@@ -326,7 +326,8 @@ def test_from_twice_in_a_row(tmp_path):
         assert text.count(comment) == (comment not in gone), comment
 
 
-def test_from_rebases_the_template_and_schema_paths(tmp_path):
+def test_from_rebases_the_template_and_schema_paths(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)  # the repository: 2025/q1.yaml reaches ../tpl/ inside it
     prev = prev_with_comments(tmp_path)
     (prev.parent / "2025").mkdir()
     out = prev.parent / "2025" / "q1.yaml"

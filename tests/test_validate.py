@@ -2,7 +2,7 @@
 
 import pytest
 
-from conftest import MINIMAL, write
+from conftest import MINIMAL, ROOT, write
 from generator import pipeline
 from generator.messages import MESSAGES
 
@@ -187,6 +187,53 @@ def test_template_key_is_checked(tmp_path, monkeypatch):
     assert "did you mean “standard”" in loaded.diagnostics[0].message
     found, _ = problems(tmp_path, "template: house.docx\n" + MINIMAL)
     assert found == [(1, 11, "template")]
+
+
+BUILT_INS = "standard、flat、points、headline、two-part"
+
+
+@pytest.mark.parametrize(
+    ("value", "key"),
+    [
+        ("../../../etc/passwd", "check.template-not-docx"),
+        ("../../../../../../etc/x.docx", "check.template-outside"),
+        ("/etc/passwd.docx", "check.template-absolute"),
+        ("'C:\\模板\\支部.docx'", "check.template-absolute"),
+        ("'\\\\server\\share\\支部.docx'", "check.template-absolute"),
+        ("tpl/house.dotx", "check.template-not-docx"),
+        ("nowhere.docx", "check.template-missing"),
+        ("folder.docx", "check.template-missing"),  # a folder, not a file
+        ("fake.docx", "check.template-bad-docx"),
+        ("standrd", "check.template-unknown"),
+    ],
+)
+def test_template_key_is_refused_at_its_place_with_the_built_in_names(tmp_path, monkeypatch, value, key):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "folder.docx").mkdir()
+    (tmp_path / "fake.docx").write_text("not a zip", encoding="utf-8")
+    found, loaded = problems(tmp_path, f"template: {value}\n" + MINIMAL)
+    assert found == [(1, 11, "template")]
+    message = loaded.diagnostics[0].message
+    assert message.startswith(MESSAGES[key]["zh"].split("“")[0]), message
+    assert BUILT_INS in message
+    assert not loaded.ok
+
+
+def test_template_key_may_reach_a_shared_folder_inside_the_repository(tmp_path, monkeypatch):
+    """`../templates/支部.docx` from data/: inside the working directory, or the file's git repository."""
+    repo = tmp_path / "仓库 一"
+    (repo / "templates").mkdir(parents=True)
+    (repo / "data").mkdir()
+    (repo / "templates" / "支部.docx").write_bytes((ROOT / "templates" / "gbt9704.docx").read_bytes())
+    data = write(repo / "data", "template: ../templates/支部.docx\n" + MINIMAL)
+    monkeypatch.chdir(repo)
+    assert pipeline.load(data).diagnostics == []
+    monkeypatch.chdir(repo / "data")  # the folder is now above the working directory
+    assert [d.path for d in pipeline.load(data).diagnostics] == ["template"]
+    (repo / ".git").mkdir()  # ... but inside the file's repository
+    assert pipeline.load(data).diagnostics == []
+    windows = write(repo / "data", "template: ..\\templates\\支部.docx\n" + MINIMAL, "win.yaml")
+    assert pipeline.load(windows).diagnostics == []  # a path written on Windows works here too
 
 
 def test_all_errors_reported_at_once(tmp_path):
