@@ -13,27 +13,18 @@ from pathlib import Path
 
 import click
 
-from generator import console
+from generator import clickui, console
 from generator.diagnostics import exit_status
 from generator.errors import ReportgenError
 from generator.messages import msg
 
-FILES = click.Path(path_type=Path, dir_okay=False)
+FILES = clickui.Path(path_type=Path, dir_okay=False)
+
+clickui.install()
+lang_option, option, argument = clickui.lang_option, clickui.option, clickui.argument
 
 
-def _set_lang(ctx: click.Context, param: click.Parameter, value: str | None) -> None:
-    if value:
-        os.environ["REPORTGEN_LANG"] = value  # worker processes inherit it
-
-
-def lang_option(f):
-    return click.option(
-        "--lang", type=click.Choice(["zh", "en"]), callback=_set_lang, expose_value=False,
-        is_eager=True, help="Message language (default: zh, or REPORTGEN_LANG).",
-    )(f)  # fmt: skip
-
-
-class Group(click.Group):
+class Reportgen(clickui.Group):
     """Turns every ReportgenError into its message and exit status; never a traceback."""
 
     def invoke(self, ctx: click.Context):
@@ -54,26 +45,23 @@ class Group(click.Group):
             sys.exit(2)
 
 
-@click.group(cls=Group, context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=Reportgen, help="help.cli", context_settings={"help_option_names": ["-h", "--help"]})
 @lang_option
-@click.version_option(package_name="reportgen")
+@clickui.version_option
 def cli() -> None:
-    """reportgen: 从 YAML 数据生成党建工作总结（.docx / Markdown / PDF）。"""
+    """The `reportgen` group: each subcommand below is one command of cli.md."""
 
 
-@cli.command()
-@click.argument("files", nargs=-1, required=True, type=FILES)
-@click.option("-t", "--template", help="内置模板名或 .docx 模板路径 / built-in name or .docx path")
-@click.option("-o", "--output", type=click.Path(), help="输出文件或目录 / output file or folder")
-@click.option("--format", "fmt", type=click.Choice(["docx", "md", "pdf"]), default="docx", show_default=True)
-@click.option("--strict", is_flag=True, help="警告也算失败 / warnings fail too")
-@click.option(
-    "-j", "--jobs", type=click.IntRange(min=1), default=None,
-    help="并行进程数（默认按 CPU 核数，文件少时单进程）/ worker processes (default: the cores; one for a few files)",
-)  # fmt: skip
+@cli.command(help="help.render")
+@argument("files", nargs=-1, required=True, type=FILES, metavar="mv.files")
+@option("-t", "--template", metavar="mv.template", help="help.template")
+@option("-o", "--output", type=clickui.Path(), metavar="mv.output", help="help.render.output")
+@option("--format", "fmt", type=click.Choice(["docx", "md", "pdf"]), default="docx", show_default=True, help="help.render.format")
+@option("--strict", is_flag=True, help="help.render.strict")
+@option("-j", "--jobs", type=click.IntRange(min=1), default=None, metavar="mv.n", help="help.render.jobs")
 @lang_option
 def render(files, template, output, fmt, strict, jobs) -> None:
-    """校验并生成报告 / validate and render each data file."""
+    """Validate and render each data file."""
     from generator import batch
 
     if template:
@@ -114,11 +102,11 @@ def _output(given: str | None) -> Path | None:
     return path
 
 
-@cli.command()
-@click.argument("files", nargs=-1, required=True, type=FILES)
+@cli.command(help="help.validate")
+@argument("files", nargs=-1, required=True, type=FILES, metavar="mv.files")
 @lang_option
 def validate(files) -> None:
-    """只校验数据 / check data files against the schema."""
+    """Check data files against the schema."""
     from generator.pipeline import load
 
     status = 0
@@ -131,13 +119,13 @@ def validate(files) -> None:
     sys.exit(status)
 
 
-@cli.command()
-@click.argument("files", nargs=-1, type=FILES)
-@click.option("--strict", is_flag=True, help="警告也算失败 / warnings fail too")
-@click.option("--list-rules", is_flag=True, help="列出检查规则 / list the rules")
+@cli.command(help="help.lint")
+@argument("files", nargs=-1, type=FILES, metavar="mv.files-optional")
+@option("--strict", is_flag=True, help="help.lint.strict")
+@option("--list-rules", is_flag=True, help="help.lint.list-rules")
 @lang_option
 def lint(files, strict, list_rules) -> None:
-    """校验并检查内容 / validate, then check the content (placeholders, numbering, punctuation…)."""
+    """Validate, then check the content (placeholders, numbering, punctuation…)."""
     from generator.lint import RULES
     from generator.lint import lint as run_rules
     from generator.pipeline import load
@@ -160,21 +148,21 @@ def lint(files, strict, list_rules) -> None:
     sys.exit(status)
 
 
-@cli.command(name="templates")
+@cli.command(name="templates", help="help.templates")
 @lang_option
 def list_templates() -> None:
-    """列出内置模板 / list the built-in templates."""
+    """List the built-in templates."""
     from generator import templates
 
     for name, description in templates.builtins():
         console.out(f"{name:10} {description}")
 
 
-@cli.command(name="check-template")
-@click.argument("file", type=FILES)
+@cli.command(name="check-template", help="help.check-template")
+@argument("file", type=FILES, metavar="mv.template-file")
 @lang_option
 def check_template(file: Path) -> None:
-    """检查自定义 .docx 模板 / check a custom .docx template."""
+    """Check a custom .docx template."""
     from generator import checktemplate
 
     checked = checktemplate.check(file)
@@ -185,11 +173,11 @@ def check_template(file: Path) -> None:
     console.info(msg("checktpl.ok", path=file, tags=checked.tags))
 
 
-@cli.command()
-@click.option("--json-schema", is_flag=True, help="输出 JSON Schema / print a JSON Schema instead")
+@cli.command(help="help.schema")
+@option("--json-schema", is_flag=True, help="help.schema.json-schema")
 @lang_option
 def schema(json_schema: bool) -> None:
-    """输出数据格式 / print the data schema."""
+    """Print the data schema."""
     from generator import schema as schema_mod
 
     if json_schema:
@@ -200,15 +188,15 @@ def schema(json_schema: bool) -> None:
         console.out(schema_mod.text().rstrip("\n"))
 
 
-@cli.command()
-@click.argument("out", type=click.Path(path_type=Path))
-@click.option("--org", help="报告单位 / the organisation")
-@click.option("--period", help="报告期：2024、2024H1、2024Q3 / the period: 2024, 2024H1, 2024Q3")
-@click.option("--from", "previous", type=FILES, help="上一期的数据文件 / the previous period's data file")
-@click.option("--force", is_flag=True, help="覆盖已有文件 / overwrite an existing file")
+@cli.command(help="help.new")
+@argument("out", type=clickui.Path(path_type=Path), metavar="mv.out-yaml")
+@option("--org", metavar="mv.name", help="help.new.org")
+@option("--period", metavar="mv.period", help="help.new.period")
+@option("--from", "previous", type=FILES, metavar="mv.file", help="help.new.from")
+@option("--force", is_flag=True, help="help.new.force")
 @lang_option
 def new(out: Path, org: str | None, period: str | None, previous: Path | None, force: bool) -> None:
-    """写出带注释的数据文件骨架，或从上一期开始下一期 / write a skeleton, or start from the last period."""
+    """Write a skeleton, or start from the last period."""
     from generator import scaffold
 
     created = scaffold.new(out, org=org, period=period, previous=previous, force=force)

@@ -157,3 +157,90 @@ def test_a_bad_template_key_is_exit_1_at_its_line_in_validate_and_render(tmp_pat
     done = run("render", good, "-t", "two-part", "--format", "md", cwd=tmp_path)
     assert done.returncode == 0, done.stderr
     assert "第一部分" in (tmp_path / "good.md").read_text(encoding="utf-8")  # -t wins over the key
+
+
+# ---------------------------------------------------------------- Click's own messages in the user's language
+
+USAGE_ERRORS = [
+    # (arguments, the Chinese line, the English line)
+    (["rendr", "x.yaml"], "错误：没有“rendr”这个命令。是否要使用 render？", "Error: no such command “rendr”. Did you mean render?"),
+    (["render"], "错误：缺少“数据文件...”", "Error: Missing argument 'FILES...'."),
+    (["render", "--format", "pdff", "x.yaml"], "错误：“--format”的值无效：“pdff”不是可选的值；可选：",
+     "Error: Invalid value for '--format': 'pdff' is not one of"),
+    (["render", "-j", "x", "x.yaml"], "错误：“-j” / “--jobs”的值无效：“x”不是有效的整数。",
+     "Error: Invalid value for '-j' / '--jobs': 'x' is not a valid integer range."),
+    (["render", "x.yaml", "-t"], "错误：选项“-t”后面要写一个值。", "Error: Option '-t' requires an argument."),
+    (["new", "x.yaml", "--period"], "错误：选项“--period”后面要写一个值。", "Error: Option '--period' requires an argument."),
+    (["validate", "."], "错误：“数据文件...”的值无效：文件“.”是文件夹，不是文件。", "Error: Invalid value for 'FILES...': File '.' is a directory."),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("args", "zh", "en"), USAGE_ERRORS)
+def test_usage_errors_speak_the_chosen_language(tmp_path, args, zh, en):
+    chinese = run(*args, cwd=tmp_path)
+    english = run(*args, cwd=tmp_path, lang="en")
+    assert chinese.returncode == english.returncode == 2
+    assert any(line.startswith(zh) for line in chinese.stderr.splitlines()), chinese.stderr
+    assert any(line.startswith(en) for line in english.stderr.splitlines()), english.stderr
+    for word in ("Error", "Usage", "Try ", "Missing", "Invalid", "No such", "OPTIONS"):
+        assert word not in chinese.stderr, chinese.stderr
+
+
+def test_lang_counts_wherever_it_stands_even_after_the_mistake(tmp_path):
+    done = run("render", "--bogus", "--lang", "en", cwd=tmp_path)
+    assert done.returncode == 2 and "Error: No such option" in done.stderr and "--bogus" in done.stderr
+    done = run("--lang=en", "rendr", cwd=tmp_path)
+    assert "Did you mean render?" in done.stderr
+
+
+COMMANDS = ["render", "validate", "lint", "templates", "check-template", "schema", "new"]
+
+
+@pytest.mark.parametrize("command", [[], *([c] for c in COMMANDS)])
+def test_help_is_in_one_language(command):
+    chinese, english = run(*command, "--help"), run(*command, "--help", lang="en")
+    assert chinese.returncode == english.returncode == 0
+    assert chinese.stdout.startswith("用法：reportgen") and "选项：" in chinese.stdout
+    assert "显示此帮助并退出。" in chinese.stdout
+    assert english.stdout.startswith("Usage: reportgen") and "Options:" in english.stdout
+    for word in ("Usage", "Options", "Show this", "default:", "OPTIONS", "FILES", " / "):
+        assert word not in chinese.stdout, (word, chinese.stdout)
+    assert not any("\u4e00" <= c <= "\u9fff" for c in english.stdout.replace("党建工作总结", "")), english.stdout
+
+
+def test_every_help_text_is_a_message_key():
+    """Help texts are looked up when shown: a plain string would print in one language only."""
+    from generator.cli import cli
+    from generator.messages import MESSAGES
+
+    for command in [cli, *cli.commands.values()]:
+        assert command.help in MESSAGES, command.name
+        for param in command.params:
+            if getattr(param, "help", None):
+                assert param.help in MESSAGES, (command.name, param.name)
+            if param.metavar:
+                assert param.metavar in MESSAGES, (command.name, param.name)
+
+
+def test_one_process_switches_language_between_runs():
+    """Click builds the --help option once; its text still follows each run's language."""
+    from click.testing import CliRunner
+
+    from generator.cli import cli
+
+    runner = CliRunner()
+    zh = runner.invoke(cli, ["render", "--help"], env={"REPORTGEN_LANG": "zh"})
+    en = runner.invoke(cli, ["render", "--help"], env={"REPORTGEN_LANG": "en"})
+    assert "显示此帮助并退出。" in zh.output and "Show this message and exit." in en.output
+
+
+def test_click_translations_use_only_the_fields_click_fills():
+    import string
+
+    from generator.messages import CLICK
+
+    def fields(text):
+        return {f for _, f, _, _ in string.Formatter().parse(text) if f}
+
+    for english, chinese in CLICK.items():
+        assert fields(chinese) <= fields(english), english
