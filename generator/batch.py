@@ -12,6 +12,7 @@ from __future__ import annotations
 import contextlib
 import os
 import signal
+import sys
 from collections import deque
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -27,10 +28,11 @@ if TYPE_CHECKING:
 
     from generator.pipeline import Result
 
-# Starting a worker (a new Python, imports, template compile) costs about as much as rendering a few
-# dozen .docx files: measured, two workers only beat one process from about 50 files. With fewer
-# files a worker, the default -j uses fewer processes (docs/performance.md).
-MIN_JOBS_PER_WORKER = 32
+# Files a worker must have for the default -j to start it: twice what its start costs, counted in
+# .docx renders (docs/performance.md). A forked worker has the parent's modules and compiled
+# template and costs a few renders; a spawned one starts a new Python, imports and reads the
+# template caches, some 60 renders; a fork server's first worker pays for the server too.
+MIN_JOBS_PER_WORKER = {"fork": 12, "forkserver": 120, "spawn": 120}
 MAX_CHUNK = 16  # files a worker renders per round trip: few enough that Ctrl-C waits little
 CHUNKS_AHEAD = 2  # chunks queued per worker, so none waits for the parent
 
@@ -78,8 +80,29 @@ def cores() -> int:
 
 def default_workers(jobs: list[Job]) -> int:
     """-j's default: every core, but one process while the batch is too small to pay for the others."""
-    per_worker = 1 if jobs and jobs[0].fmt == "pdf" else MIN_JOBS_PER_WORKER
+    per_worker = 1 if jobs and jobs[0].fmt == "pdf" else MIN_JOBS_PER_WORKER[start_method()]
     return max(1, min(cores(), len(jobs) // per_worker))
+
+
+def start_method() -> str:
+    """How workers start: as cheaply as the platform allows.
+
+    fork on Linux: the worker has every module and the compiled template of the parent, which has
+    rendered a file before it forks, and no thread runs in the parent then (the pool forks all its
+    workers before starting its own thread). Elsewhere fork is unsafe (macOS) or absent (Windows):
+    a fork server with the rendering modules loaded, else spawn. REPORTGEN_START_METHOD chooses one
+    (the tests run spawn, what Windows has, on Linux too).
+    """
+    import multiprocessing
+    import threading
+
+    methods = multiprocessing.get_all_start_methods()
+    chosen = os.environ.get("REPORTGEN_START_METHOD", "")
+    if chosen in methods:
+        return chosen
+    if sys.platform.startswith("linux") and "fork" in methods and threading.active_count() == 1:
+        return "fork"
+    return "forkserver" if "forkserver" in methods else "spawn"
 
 
 def run_job(job: Job) -> Result:
@@ -124,19 +147,25 @@ def _pooled(jobs: list[Job], workers: int) -> Iterator[Result]:
     from concurrent.futures import Future, ProcessPoolExecutor  # noqa: F811 (at run time)
     from multiprocessing import get_context
 
+    # the first file here, before any worker starts: a forked worker inherits what it loaded
+    yield run_job(jobs[0])
+    jobs = jobs[1:]
     size = chunk_size(jobs, workers)
     lang = os.environ.get("REPORTGEN_LANG", "zh")
-    # spawn: the start method Windows has, so Linux CI runs what users run
-    pool = ProcessPoolExecutor(
-        workers - 1, mp_context=get_context("spawn"), initializer=_init_worker, initargs=(lang,)
-    )
+    method = start_method()
+    context = get_context(method)
+    if method == "forkserver":
+        context.set_forkserver_preload(list(WORKER_MODULES))
+    pool = ProcessPoolExecutor(workers - 1, mp_context=context, initializer=_init_worker, initargs=(lang,))
     pending: deque[Future | list[Result]] = deque()  # chunk results in input order
     try:
         for start in range(0, len(jobs), size):
             chunk = jobs[start : start + size]
             queued = sum(isinstance(p, Future) and not p.done() for p in pending)
             if queued < (workers - 1) * CHUNKS_AHEAD:
-                with _sigint_held():  # submit may start a worker, which must not get the parent's Ctrl-C
+                # submit may start a worker, which must not get the parent's Ctrl-C, nor (spawned)
+                # import the command line it would never use
+                with _sigint_held(), _main_module_hidden(method):
                     pending.append(pool.submit(run_chunk, chunk))
             else:
                 pending.append(run_chunk(chunk))
@@ -152,6 +181,28 @@ def _pooled(jobs: list[Job], workers: int) -> Iterator[Result]:
 
 def _results(done: Future | list[Result]) -> list[Result]:
     return done if isinstance(done, list) else done.result()
+
+
+# What a worker imports before its first job: the pipeline and the .docx writer, not the command line.
+WORKER_MODULES = ("generator.pipeline", "generator.render.docx", "generator.render.context", "generator.batch")
+
+
+@contextlib.contextmanager
+def _main_module_hidden(method: str) -> Iterator[None]:
+    """A spawned worker imports the parent's __main__ again (for `reportgen`, the CLI and Click);
+    everything it runs lives in generator.batch and the modules that imports, so it gets an empty
+    __main__ instead. The parent runs no other thread that could look meanwhile."""
+    if method != "spawn":
+        yield
+        return
+    import types
+
+    main = sys.modules["__main__"]
+    sys.modules["__main__"] = types.ModuleType("__main__")
+    try:
+        yield
+    finally:
+        sys.modules["__main__"] = main
 
 
 def _init_worker(lang: str) -> None:

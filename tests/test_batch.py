@@ -90,8 +90,14 @@ def test_a_collision_is_refused_before_any_file_is_written(tmp_path):
     assert list(out.iterdir()) == []
 
 
+# The start methods a user's machine may take: fork (Linux's default here) and spawn (Windows').
+METHODS = ["fork", "spawn"]
+
+
+@pytest.mark.parametrize("method", METHODS)
 @pytest.mark.parametrize("fmt", ["docx", "md"])
-def test_one_and_two_processes_write_the_same_bytes(tmp_path, fmt):
+def test_one_and_two_processes_write_the_same_bytes(tmp_path, monkeypatch, fmt, method):
+    monkeypatch.setenv("REPORTGEN_START_METHOD", method)
     files = sorted(SAMPLES.glob("*.yaml"))
     files += [write(tmp_path, MINIMAL.replace("测试支部", f"第{n}支部"), f"branch-{n}.yaml") for n in range(9)]
     one, two = tmp_path / "one", tmp_path / "two"
@@ -105,7 +111,9 @@ def test_one_and_two_processes_write_the_same_bytes(tmp_path, fmt):
         assert (one / name).read_bytes() == (two / name).read_bytes(), name
 
 
-def test_results_come_in_the_order_of_the_inputs(tmp_path):
+@pytest.mark.parametrize("method", METHODS)
+def test_results_come_in_the_order_of_the_inputs(tmp_path, monkeypatch, method):
+    monkeypatch.setenv("REPORTGEN_START_METHOD", method)
     files = [write(tmp_path, MINIMAL if n % 3 else BAD_TYPE, f"{n:02}.yaml") for n in range(20, 0, -1)]
     jobs = batch.plan(files, tmp_path, None, "md")
     results = list(batch.run(jobs, 2))
@@ -116,9 +124,12 @@ def test_results_come_in_the_order_of_the_inputs(tmp_path):
 def test_small_batches_stay_in_one_process_by_default(tmp_path, monkeypatch):
     monkeypatch.setattr(batch, "cores", lambda: 4)
     job = batch.Job(tmp_path / "a.yaml", tmp_path / "a.docx", None, "docx")
-    assert batch.default_workers([job] * (batch.MIN_JOBS_PER_WORKER * 2 - 1)) == 1
-    assert batch.default_workers([job] * (batch.MIN_JOBS_PER_WORKER * 2)) == 2
-    assert batch.default_workers([job] * 10_000) == 4
+    for method, per_worker in batch.MIN_JOBS_PER_WORKER.items():
+        monkeypatch.setenv("REPORTGEN_START_METHOD", method)
+        assert batch.default_workers([job]) == 1
+        assert batch.default_workers([job] * (per_worker * 2 - 1)) == 1
+        assert batch.default_workers([job] * (per_worker * 2)) == 2
+        assert batch.default_workers([job] * 10_000) == 4
     pdf = batch.Job(tmp_path / "a.yaml", tmp_path / "a.pdf", None, "pdf")
     assert batch.default_workers([pdf] * 3) == 3  # seconds a file: worth a process each
 
@@ -212,12 +223,48 @@ def _session_processes(session: int) -> list[str]:
     return found
 
 
-def test_ctrl_c_stops_cleanly(tmp_path):
+def test_the_start_method_is_fork_on_linux_unless_chosen(monkeypatch):
+    monkeypatch.delenv("REPORTGEN_START_METHOD", raising=False)
+    expected = "fork" if sys.platform.startswith("linux") else "forkserver" if os.name == "posix" else "spawn"
+    assert batch.start_method() == expected
+    monkeypatch.setenv("REPORTGEN_START_METHOD", "spawn")
+    assert batch.start_method() == "spawn"
+
+
+SPAWN_PROBE = """\
+import click  # what the `reportgen` script imports, through generator.cli
+from concurrent.futures import ProcessPoolExecutor
+from multiprocessing import get_context
+
+from generator import batch
+
+PROBE = "'click' in __import__('sys').modules"
+
+if __name__ == "__main__":
+    with ProcessPoolExecutor(1, mp_context=get_context("spawn")) as pool, batch._main_module_hidden("spawn"):
+        hidden = pool.submit(eval, PROBE).result()
+    with ProcessPoolExecutor(1, mp_context=get_context("spawn")) as pool:
+        shown = pool.submit(eval, PROBE).result()
+    print(hidden, shown)
+"""
+
+
+def test_a_spawned_worker_does_not_import_the_parents_main_script(tmp_path):
+    """A spawned worker runs the parent's main script again (for `reportgen`: the CLI and Click)
+    unless it is hidden while the worker starts."""
+    script = write(tmp_path, SPAWN_PROBE, "probe.py")
+    done = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, cwd=tmp_path)
+    assert done.stdout.split() == ["False", "True"], done.stderr
+
+
+@pytest.mark.parametrize("method", METHODS)
+def test_ctrl_c_stops_cleanly(tmp_path, method):
     sample = (SAMPLES / "2024-h1.yaml").read_text(encoding="utf-8")
     files = [write(tmp_path, sample, f"report-{n:03}.yaml") for n in range(600)]
     out = tmp_path / "out"
     out.mkdir()
-    env = {**os.environ, "PYTHONIOENCODING": "utf-8", "REPORTGEN_LANG": "en", "XDG_CACHE_HOME": str(tmp_path)}
+    env = {**os.environ, "PYTHONIOENCODING": "utf-8", "REPORTGEN_LANG": "en", "XDG_CACHE_HOME": str(tmp_path),
+           "REPORTGEN_START_METHOD": method}  # fmt: skip
     command = [sys.executable, "-m", "generator", "render", *map(str, files), "-o", str(out), "-j", "2"]
     child = subprocess.Popen(
         command, start_new_session=True, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
