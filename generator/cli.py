@@ -65,7 +65,7 @@ def cli() -> None:
 @click.argument("files", nargs=-1, required=True, type=FILES)
 @click.option("-t", "--template", help="内置模板名或 .docx 模板路径 / built-in name or .docx path")
 @click.option("-o", "--output", type=click.Path(), help="输出文件或目录 / output file or folder")
-@click.option("--format", "fmt", type=click.Choice(["docx", "md", "pdf"]), default="docx", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["docx", "md", "pdf", "html"]), default="docx", show_default=True)
 @click.option("--strict", is_flag=True, help="警告也算失败 / warnings fail too")
 @click.option(
     "-j", "--jobs", type=click.IntRange(min=1), default=None,
@@ -222,6 +222,42 @@ def new(out: Path, org: str | None, period: str | None, previous: Path | None, f
             console.info(msg("new.fill-figures", count=created.open_figures))
     else:
         console.info(msg("new.written", path=created.path))
+
+
+@cli.command()
+@click.argument("file", type=FILES)
+@click.option("-t", "--template", help="内置模板名或 .docx 模板路径 / built-in name or .docx path")
+@click.option(
+    "--port", type=click.IntRange(0, 65535), default=0,
+    help="本机端口（默认由系统挑选）/ local port (default: one the system picks)",
+)  # fmt: skip
+@click.option("--no-browser", is_flag=True, help="不自动打开浏览器 / do not open a browser")
+@lang_option
+def preview(file: Path, template: str | None, port: int, no_browser: bool) -> None:
+    """在浏览器中边改边看，保存即刷新 / see the pages in a browser, redrawn on every save."""
+    import webbrowser
+
+    from generator import preview_server
+    from generator.preview import Session, clock
+
+    session = Session(file, template)
+    server = preview_server.bind(session, port)
+
+    def changed(loaded) -> None:
+        console.diagnostics(loaded.problems)
+        key = "preview.updated-with-errors" if loaded.problems else "preview.updated"
+        console.info(msg(key, time=clock()))
+
+    session.on_change = changed
+    console.diagnostics(session.current.problems)
+    console.out(msg("preview.url", url=server.url))
+    if not no_browser:
+        webbrowser.open(server.url)
+    try:
+        preview_server.run(server)
+    except KeyboardInterrupt:
+        pass
+    console.info(msg("preview.stopped"))
 
 
 def main(argv: list[str] | None = None) -> None:
