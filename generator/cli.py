@@ -248,13 +248,15 @@ def preview(file: Path, template: str | None, port: int, no_browser: bool) -> No
         key = "preview.updated-with-errors" if loaded.problems else "preview.updated"
         console.info(msg(key, time=clock()))
 
+    def ready() -> None:
+        console.diagnostics(session.current.problems)
+        console.out(msg("preview.url", url=server.url))
+        if not no_browser:
+            webbrowser.open(server.url)
+
     session.on_change = changed
-    console.diagnostics(session.current.problems)
-    console.out(msg("preview.url", url=server.url))
-    if not no_browser:
-        webbrowser.open(server.url)
     try:
-        preview_server.run(server)
+        preview_server.run(server, ready)
     except KeyboardInterrupt:
         pass
     console.info(msg("preview.stopped"))

@@ -18,6 +18,7 @@ import secrets
 import signal
 import threading
 from html import escape
+from collections.abc import Callable
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qs, urlsplit
 
@@ -69,8 +70,10 @@ def bind(session: Session, port: int = 0) -> Server:
         raise ReportgenError("preview.port-busy", port=port, reason=reason) from None
 
 
-def run(server: Server) -> None:
-    """Watch the file and answer requests until Ctrl-C (or SIGTERM); then stop cleanly."""
+def run(server: Server, ready: Callable[[], None] = lambda: None) -> None:
+    """Watch the file and answer requests until Ctrl-C (or SIGTERM), then stop cleanly.
+
+    `ready` is called once Ctrl-C is sure to stop the server (to say where it is)."""
     session = server.session
     watcher = threading.Thread(target=session.watch, name="reportgen-watch", daemon=True)
     watcher.start()
@@ -80,6 +83,7 @@ def run(server: Server) -> None:
         if hasattr(signal, "SIGTERM"):
             signal.signal(signal.SIGTERM, _interrupt)
     try:
+        ready()
         server.serve_forever(poll_interval=0.25)
     finally:
         session.stop()
