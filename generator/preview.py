@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import secrets
 import threading
 import time
@@ -31,10 +32,11 @@ from pathlib import Path
 from typing import Any, Callable
 
 from generator import pipeline
-from generator.diagnostics import Diagnostic
+from generator.diagnostics import Diagnostic, format_path
 from generator.errors import ReportgenError
 from generator.formats import DEFAULT, FORMATS
 from generator.messages import msg
+from generator.source import line_starts
 from generator.templates import looks_like_path, resolve
 
 POLL = 0.1  # seconds between two looks at the file
@@ -47,6 +49,22 @@ class Good:
 
     report: Any
     findings: list[Diagnostic]
+    source: Any  # the Source it was built from: where each finding stands in its text
+
+    def paragraph_of(self, d: Diagnostic) -> int:
+        """Which paragraph (from 0) of the text at the finding's field it stands in: the blank
+        lines between the start of the value and the finding's line and column."""
+        if not hasattr(self, "_nodes"):
+            self._nodes = {format_path(path): node for path, node in self.source.nodes.items()}
+            self._starts = line_starts(self.source.text)
+        node = self._nodes.get(d.path)
+        if node is None or not 0 < d.line <= len(self._starts):
+            return 0
+        at = self._starts[d.line - 1] + d.column - 1
+        return len(_PARAGRAPH_BREAK.findall(self.source.text, node.start, max(node.start, at)))
+
+
+_PARAGRAPH_BREAK = re.compile(r"\n(?:[ \t\u3000]*\r?\n)+")
 
 
 @dataclass
@@ -91,7 +109,7 @@ class Session:
             from generator.lint import lint
 
             findings = sorted(loaded.diagnostics + lint(loaded.source, loaded.report))
-            self.good = Good(loaded.report, findings)
+            self.good = Good(loaded.report, findings, loaded.source)
         return Loaded(version, errors, loaded.source.text if loaded.source else text, key, self.good)
 
     def reload(self) -> Loaded:
@@ -179,7 +197,7 @@ class Session:
         good = loaded.good
         if good is not None:
             context = ctx.build(good.report, FORMATS[DEFAULT if custom else name])
-            marks = html.place(good.findings, context["paragraphs"])
+            marks = html.place(good.findings, context["paragraphs"], good.paragraph_of)
             slot_of = {id(d): slot for slot, found in marks.items() for d in found}
             state["html"] = html.article(context, marks)
             state["title"] = good.report.title

@@ -208,6 +208,17 @@ def test_lint_findings_are_marks_beside_their_paragraph(tmp_path):
         assert "学习XX次还不够深入" in flagged and 'class="mark warning"' in flagged
 
 
+def test_a_mark_goes_beside_the_paragraph_of_the_text_it_is_in(tmp_path):
+    """A text of three paragraphs prints as three: the finding in the third is drawn beside the third."""
+    intro = "intro: |\n  第一段。\n\n  第二段。\n\n\n  第三段有XX处。\n"
+    with serving(write(tmp_path, intro + MINIMAL)) as server:
+        s = state(server)
+        (warning,) = [w for w in s["warnings"] if "placeholder" in w["text"]]
+        assert warning["text"].startswith(f"{tmp_path / 'report.yaml'}:7:")
+        flagged = s["html"].split(f'id="{warning["anchor"]}"')[1].split("</p>")[0]
+        assert flagged.endswith("第三段有XX处。")
+
+
 def test_custom_template_is_offered_and_shown_as_standard(tmp_path):
     from conftest import ROOT
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
+from collections.abc import Callable
 from functools import cache
 from html import escape
 from pathlib import Path
@@ -109,25 +110,28 @@ def table(rows: list[FigureRow]) -> str:
 # ---------------------------------------------------------------- where a finding is drawn
 
 
-def place(found: list[Diagnostic], paragraphs: list[Paragraph]) -> dict[object, list[Diagnostic]]:
+def place(
+    found: list[Diagnostic], paragraphs: list[Paragraph], nth: Callable[[Diagnostic], int] | None = None
+) -> dict[object, list[Diagnostic]]:
     """Each finding beside the paragraph that prints its field; findings no paragraph prints
-    (the file as a whole, settings such as `template`) are left out."""
+    (the file as a whole, settings such as `template`) are left out. A text of several
+    paragraphs prints as several: `nth(finding)` says in which one (counted from 0) it is."""
     slots = [(i, format_path(path)) for i, p in enumerate(paragraphs) for path in p.paths]
     out: dict[object, list[Diagnostic]] = {}
     for d in found:
-        slot = _slot(d.path, slots)
+        slot = _slot(d.path, slots, nth(d) if nth else 0)
         if slot is not None:
             out.setdefault(slot, []).append(d)
     return out
 
 
-def _slot(path: str, slots: list[tuple[int, str]]) -> object:
+def _slot(path: str, slots: list[tuple[int, str]], nth: int) -> object:
     """The paragraph that prints `path`: exactly, else the first inside it, else the nearest around it."""
     if not path:
         return None
-    for i, p in slots:
-        if p == path:
-            return i
+    exact = [i for i, p in slots if p == path]
+    if exact:
+        return exact[min(nth, len(exact) - 1)]
     for i, p in slots:
         if _within(p, path):
             return i
