@@ -9,7 +9,6 @@ have one source of truth.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from generator import numbering
@@ -148,8 +147,8 @@ class _Layout:
     def part(self, n: int, words: str, block: Block) -> None:
         self.out.append(Paragraph("part", text=f"{numbering.part(n)}\u3000{words}", paths=title_of(block)))
 
-    def body(self, pieces: Iterable[Piece]) -> None:
-        self.out.extend(Paragraph("body", text=t, paths=paths) for t, paths in pieces)
+    def body(self, pieces: list[Piece]) -> None:
+        self.out += [Paragraph("body", text=t, paths=paths) for t, paths in pieces]
 
     # -------------------------------------------------------------- parts and items
 
@@ -187,7 +186,8 @@ class _Layout:
             standalone = bool(item.items) or (depth == 1 and rule.first_items == STANDALONE)
             texts = self.texts(item, rule.points)
             if standalone:
-                self.out.append(Paragraph("heading", min(level, 4), label + item.title, label=label, paths=title_of(item)))
+                heading = Paragraph("heading", min(level, 4), label + item.title, label=label, paths=title_of(item))
+                self.out.append(heading)
                 self.body(texts)
             else:
                 # the run-in heading starts the first paragraph, whatever it is (a point, when no text)
@@ -204,8 +204,9 @@ class _Layout:
     def texts(block: Block, points: str) -> list[Piece]:
         """A block's text paragraphs and its points: run on at the end of the last text paragraph
         (or as a paragraph of their own when there is no text), or one paragraph a point."""
-        texts = own(block.text, block.path + ("text",))
-        numbered = [(numbering.point(n) + p, (block.path + ("points", n - 1),)) for n, p in enumerate(block.points, 1)]
+        texts = own(block.text, block.path + ("text",)) if block.text else []
+        path = block.path
+        numbered = [(numbering.point(n) + p, (path + ("points", n - 1),)) for n, p in enumerate(block.points, 1)]
         if numbered and points == INLINE:
             texts[-1:] = [join(texts[-1:] + numbered)]
         else:
@@ -217,14 +218,17 @@ class _Layout:
 Piece = tuple[str, tuple[tuple, ...]]
 
 
-def own(texts: Iterable[str], path: tuple) -> list[Piece]:
+def own(texts: tuple[str, ...], path: tuple) -> list[Piece]:
     """The paragraphs of one text field."""
-    return [(t, (path,)) for t in texts]
+    if not texts:
+        return []
+    paths = (path,)
+    return [(t, paths) for t in texts]
 
 
 def join(pieces: list[Piece]) -> Piece:
     """Pieces run together into one paragraph."""
-    return "".join(t for t, _ in pieces), tuple(p for _, paths in pieces for p in paths)
+    return "".join([t for t, _ in pieces]), tuple([p for _, paths in pieces for p in paths])
 
 
 def title_of(block: Block) -> tuple[tuple, ...]:
@@ -232,7 +236,7 @@ def title_of(block: Block) -> tuple[tuple, ...]:
 
 
 def closing_of(block: Block) -> list[Piece]:
-    return own(block.closing, block.path + ("closing",))
+    return own(block.closing, block.path + ("closing",)) if block.closing else []
 
 
 def layout(report: Report, fmt: Format | str = DEFAULT) -> list[Paragraph]:
