@@ -306,3 +306,24 @@ def test_print_gives_the_same_pages(page, preview, tmp_path):
         numbers = [int(n) for n in re.findall(r"—\s*(\d+)\s*—", text)]
         assert numbers == list(range(1, count + 1))
         assert "Layout" not in text and "Print" not in text  # the toolbar does not print
+
+
+def test_without_the_script_the_browser_still_prints_pages(browser, tmp_path):
+    """The written file printed with JavaScript off: the browser cuts the pages itself, with the
+    GB/T margins and the page numbers of the stylesheet's @page rules; no blank first sheet."""
+    from test_formats import render, report_of
+
+    out = tmp_path / "r.html"
+    out.write_bytes(render(report_of(SAMPLES / "2024-h1.yaml"), "standard", "html"))
+    context = browser.new_context(java_script_enabled=False)
+    pg = context.new_page()
+    pg.goto(out.as_uri())
+    pdf = pg.pdf(prefer_css_page_size=True)
+    context.close()
+    assert len(re.findall(rb"/MediaBox", pdf)) >= 5
+    if shutil.which("pdftotext"):
+        (tmp_path / "r.pdf").write_bytes(pdf)
+        first = subprocess.run(
+            ["pdftotext", "-f", "1", "-l", "1", str(tmp_path / "r.pdf"), "-"], capture_output=True, text=True
+        ).stdout
+        assert first.startswith("星河能源公司") and re.search(r"—\s*1\s*—", first)
