@@ -51,12 +51,13 @@ class Good:
     findings: list[Diagnostic]
     source: Any  # the Source it was built from: where each finding stands in its text
 
+    def __post_init__(self) -> None:
+        self._nodes = {format_path(path): node for path, node in self.source.nodes.items()}
+        self._starts = line_starts(self.source.text)
+
     def paragraph_of(self, d: Diagnostic) -> int:
         """Which paragraph (from 0) of the text at the finding's field it stands in: the blank
         lines between the start of the value and the finding's line and column."""
-        if not hasattr(self, "_nodes"):
-            self._nodes = {format_path(path): node for path, node in self.source.nodes.items()}
-            self._starts = line_starts(self.source.text)
         node = self._nodes.get(d.path)
         if node is None or not 0 < d.line <= len(self._starts):
             return 0
@@ -65,6 +66,7 @@ class Good:
 
 
 _PARAGRAPH_BREAK = re.compile(r"\n(?:[ \t\u3000]*\r?\n)+")
+_LINES = re.compile(r"\r\n|\r|\n")  # as Source counts lines
 
 
 @dataclass
@@ -98,19 +100,19 @@ class Session:
     # ---------------------------------------------------------------- loading
 
     def _load(self, version: int) -> Loaded:
-        text = _read_text(self.data_file)
         try:
             loaded = pipeline.load(self.data_file)
         except ReportgenError as e:  # missing (between a delete and a rename) or unreadable
-            return Loaded(version, [Diagnostic(str(self.data_file), 0, 0, message=str(e))], text, None, self.good)
+            return Loaded(version, [Diagnostic(str(self.data_file), 0, 0, message=str(e))], "", None, self.good)
         errors = [d for d in loaded.diagnostics if d.is_error]
-        key = loaded.source.data.get("template") if loaded.source else None
+        if loaded.source is None:  # not even read as YAML: the problems point into the raw text
+            return Loaded(version, errors, _read_text(self.data_file), None, self.good)
         if loaded.ok:
             from generator.lint import lint
 
             findings = sorted(loaded.diagnostics + lint(loaded.source, loaded.report))
             self.good = Good(loaded.report, findings, loaded.source)
-        return Loaded(version, errors, loaded.source.text if loaded.source else text, key, self.good)
+        return Loaded(version, errors, loaded.source.text, loaded.source.data.get("template"), self.good)
 
     def reload(self) -> Loaded:
         loaded = self._load(self.current.version + 1)
@@ -210,7 +212,7 @@ class Session:
 
 def _problem(d: Diagnostic, text: str) -> dict:
     """A problem as the page lists it: its one line, and the line of the file it points at."""
-    lines = text.splitlines()
+    lines = _LINES.split(text)
     source = lines[d.line - 1] if 0 < d.line <= len(lines) else None
     return {"text": d.render(), "line": d.line, "column": d.column, "source": source}
 

@@ -11,7 +11,6 @@ or 404, and no file is ever read from disk to answer one.
 
 from __future__ import annotations
 
-import errno
 import hmac
 import os
 import secrets
@@ -65,8 +64,6 @@ def bind(session: Session, port: int = 0) -> Server:
         return Server(session, port)
     except OSError as e:
         reason = os.strerror(e.errno) if e.errno else str(e)
-        if e.errno == errno.EADDRINUSE:
-            reason = os.strerror(errno.EADDRINUSE)
         raise ReportgenError("preview.port-busy", port=port, reason=reason) from None
 
 
