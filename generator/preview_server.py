@@ -16,8 +16,8 @@ import os
 import secrets
 import signal
 import threading
-from html import escape
 from collections.abc import Callable
+from html import escape
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qs, urlsplit
 
