@@ -56,7 +56,7 @@ def cli() -> None:
 @argument("files", nargs=-1, required=True, type=FILES, metavar="mv.files")
 @option("-t", "--template", metavar="mv.template", help="help.template")
 @option("-o", "--output", type=clickui.Path(), metavar="mv.output", help="help.render.output")
-@option("--format", "fmt", type=click.Choice(["docx", "md", "pdf"]), default="docx", show_default=True, help="help.render.format")
+@option("--format", "fmt", type=click.Choice(["docx", "md", "pdf", "html"]), default="docx", show_default=True, help="help.render.format")
 @option("--strict", is_flag=True, help="help.render.strict")
 @option("-j", "--jobs", type=click.IntRange(min=1), default=None, metavar="mv.n", help="help.render.jobs")
 @lang_option
@@ -210,6 +210,41 @@ def new(out: Path, org: str | None, period: str | None, previous: Path | None, f
             console.info(msg("new.fill-figures", count=created.open_figures))
     else:
         console.info(msg("new.written", path=created.path))
+
+
+@cli.command(help="help.preview")
+@argument("file", type=FILES, metavar="mv.file")
+@option("-t", "--template", metavar="mv.template", help="help.template")
+@option("--port", type=click.IntRange(0, 65535), default=0, metavar="mv.port", help="help.preview.port")
+@option("--no-browser", is_flag=True, help="help.preview.no-browser")
+@lang_option
+def preview(file: Path, template: str | None, port: int, no_browser: bool) -> None:
+    """See the pages in a browser, redrawn on every save."""
+    import webbrowser
+
+    from generator import preview_server
+    from generator.preview import Session, clock
+
+    session = Session(file, template)
+    server = preview_server.bind(session, port)
+
+    def changed(loaded) -> None:
+        console.diagnostics(loaded.problems)
+        key = "preview.updated-with-errors" if loaded.problems else "preview.updated"
+        console.info(msg(key, time=clock()))
+
+    def ready() -> None:
+        console.diagnostics(session.current.problems)
+        console.out(msg("preview.url", url=server.url))
+        if not no_browser:
+            webbrowser.open(server.url)
+
+    session.on_change = changed
+    try:
+        preview_server.run(server, ready)
+    except KeyboardInterrupt:
+        pass
+    console.info(msg("preview.stopped"))
 
 
 def main(argv: list[str] | None = None) -> None:

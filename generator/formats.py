@@ -9,8 +9,7 @@ have one source of truth.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from generator import numbering
 from generator.messages import msg
@@ -30,6 +29,9 @@ class Paragraph:
     text: str = ""  # heading: label + words; body: the text after the lead
     lead: str = ""  # body: run-in heading with its label and closing 。
     label: str = ""  # the numbering label of a heading or lead (一、 （一） …)
+    # the data fields it prints, as field paths (("summary", "items", 0, "title"), …); where the
+    # preview draws a lint finding. Not part of a paragraph's identity: equal texts are equal.
+    paths: tuple[tuple, ...] = field(default=(), compare=False)
 
     @property
     def style_level(self) -> int:
@@ -132,21 +134,21 @@ class _Layout:
             carried = bool(fmt.part_headings) and name in PART_HEADED
             if carried:  # two-part: 第一部分 before the summary, 第二部分 (numbering anew) before the plans
                 n = PART_HEADED.index(name)
-                self.part(n + 1, block.title or self.fill(fmt.part_headings[n]))
+                self.part(n + 1, block.title or self.fill(fmt.part_headings[n]), block)
                 self.sections = 0
             if name == "summary":
-                self.body(report.intro)
+                self.body(own(report.intro, ("intro",)))
             self.part_block(block, getattr(fmt, name), own_title=not carried)
             if name == "summary" and report.figures:
-                self.out.append(Paragraph("figures"))
-        self.body(report.closing)
+                self.out.append(Paragraph("figures", paths=(("figures",),)))
+        self.body(own(report.closing, ("closing",)))
         return self.out
 
-    def part(self, n: int, words: str) -> None:
-        self.out.append(Paragraph("part", text=f"{numbering.part(n)}\u3000{words}"))
+    def part(self, n: int, words: str, block: Block) -> None:
+        self.out.append(Paragraph("part", text=f"{numbering.part(n)}\u3000{words}", paths=title_of(block)))
 
-    def body(self, paragraphs: Iterable[str]) -> None:
-        self.out.extend(Paragraph("body", text=t) for t in paragraphs)
+    def body(self, pieces: list[Piece]) -> None:
+        self.out += [Paragraph("body", text=t, paths=paths) for t, paths in pieces]
 
     # -------------------------------------------------------------- parts and items
 
@@ -155,19 +157,19 @@ class _Layout:
         if rule.heading is not None:
             label = self.next_section()
             words = block.title or self.fill(rule.heading)
-            self.out.append(Paragraph("heading", 1, label + words, label=label))
+            self.out.append(Paragraph("heading", 1, label + words, label=label, paths=title_of(block)))
         elif block.title and own_title:
-            self.untitled_part_heading(block.title, rule)
-        texts, closing = self.texts(block, rule.points), list(block.closing)
+            self.untitled_part_heading(block, rule)
+        texts, closing = self.texts(block, rule.points), closing_of(block)
         if rule.one_paragraph:
             if not block.items:  # the closing joins the paragraph unless items come between them
                 texts, closing = texts + closing, []
-            texts = ["".join(texts)] if texts else []
+            texts = [join(texts)] if texts else []
         self.body(texts)
         self.items(block.items, rule, depth=1)
         self.body(closing)
 
-    def untitled_part_heading(self, title: str, rule: PartRule) -> None:
+    def untitled_part_heading(self, block: Block, rule: PartRule) -> None:
         """A title the data gives a part that this format shows without a heading.
 
         Where the part's items are the level-1 sections (flat, headline: the summary), a number
@@ -175,7 +177,7 @@ class _Layout:
         problems) it is a level-1 heading numbered on from the sections before it, like causes.
         """
         label = "" if rule.items[0] == 1 else self.next_section()
-        self.out.append(Paragraph("heading", 1, label + title, label=label))
+        self.out.append(Paragraph("heading", 1, label + block.title, label=label, paths=title_of(block)))
 
     def items(self, items: tuple[Block, ...], rule: PartRule, depth: int) -> None:
         level = rule.items[depth - 1]
@@ -184,29 +186,57 @@ class _Layout:
             standalone = bool(item.items) or (depth == 1 and rule.first_items == STANDALONE)
             texts = self.texts(item, rule.points)
             if standalone:
-                self.out.append(Paragraph("heading", min(level, 4), label + item.title, label=label))
+                heading = Paragraph("heading", min(level, 4), label + item.title, label=label, paths=title_of(item))
+                self.out.append(heading)
                 self.body(texts)
             else:
                 # the run-in heading starts the first paragraph, whatever it is (a point, when no text)
                 lead = run_in(label + item.title) if item.title else label
-                first, *rest = texts or [""]
-                self.out.append(Paragraph("body", min(level, 4), first, lead=lead, label=label))
+                (first, paths), *rest = texts or [("", ())]
+                paths = title_of(item) + paths
+                self.out.append(Paragraph("body", min(level, 4), first, lead=lead, label=label, paths=paths))
                 self.body(rest)
             if item.items:
                 self.items(item.items, rule, depth + 1)
-            self.body(item.closing)
+            self.body(closing_of(item))
 
     @staticmethod
-    def texts(block: Block, points: str) -> list[str]:
+    def texts(block: Block, points: str) -> list[Piece]:
         """A block's text paragraphs and its points: run on at the end of the last text paragraph
         (or as a paragraph of their own when there is no text), or one paragraph a point."""
-        texts = list(block.text)
-        if block.points and points == INLINE:
-            inline = "".join(numbering.point(n) + p for n, p in enumerate(block.points, 1))
-            texts[-1:] = [texts[-1] + inline] if texts else [inline]
+        texts = own(block.text, block.path + ("text",)) if block.text else []
+        path = block.path
+        numbered = [(numbering.point(n) + p, (path + ("points", n - 1),)) for n, p in enumerate(block.points, 1)]
+        if numbered and points == INLINE:
+            texts[-1:] = [join(texts[-1:] + numbered)]
         else:
-            texts += [numbering.point(n) + p for n, p in enumerate(block.points, 1)]
+            texts += numbered
         return texts
+
+
+# A paragraph's text and the data fields it prints.
+Piece = tuple[str, tuple[tuple, ...]]
+
+
+def own(texts: tuple[str, ...], path: tuple) -> list[Piece]:
+    """The paragraphs of one text field."""
+    if not texts:
+        return []
+    paths = (path,)
+    return [(t, paths) for t in texts]
+
+
+def join(pieces: list[Piece]) -> Piece:
+    """Pieces run together into one paragraph."""
+    return "".join([t for t, _ in pieces]), tuple([p for _, paths in pieces for p in paths])
+
+
+def title_of(block: Block) -> tuple[tuple, ...]:
+    return (block.path + ("title",),)
+
+
+def closing_of(block: Block) -> list[Piece]:
+    return own(block.closing, block.path + ("closing",)) if block.closing else []
 
 
 def layout(report: Report, fmt: Format | str = DEFAULT) -> list[Paragraph]:

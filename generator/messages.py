@@ -522,6 +522,12 @@ MESSAGES: dict[str, dict[str, str]] = {
     "help.new.period": {"zh": "报告期：2024、2024H1、2024Q3 等", "en": "the period: 2024, 2024H1, 2024Q3…"},
     "help.new.from": {"zh": "上一期的数据文件", "en": "the previous period's data file"},
     "help.new.force": {"zh": "覆盖已有文件", "en": "overwrite an existing file"},
+    "help.preview": {
+        "zh": "在浏览器中边改边看：保存数据文件后页面自动刷新，有错误时指出位置。",
+        "en": "See the report page by page in a browser, redrawn on every save, with errors located.",
+    },
+    "help.preview.port": {"zh": "本机端口（默认由系统挑选）", "en": "local port (default: one the system picks)"},
+    "help.preview.no-browser": {"zh": "不自动打开浏览器", "en": "do not open a browser"},
     "mv.files": {"zh": "数据文件...", "en": "FILES..."},
     "mv.files-optional": {"zh": "[数据文件]...", "en": "[FILES]..."},
     "mv.file": {"zh": "文件", "en": "FILE"},
@@ -532,6 +538,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "mv.n": {"zh": "N", "en": "N"},
     "mv.name": {"zh": "名称", "en": "NAME"},
     "mv.period": {"zh": "报告期", "en": "PERIOD"},
+    "mv.port": {"zh": "端口", "en": "PORT"},
     # ------------------------------------------------------------ new (skeleton data files)
     "new.bad-period": {
         "zh": "报告期“{value}”写法不对，可写：2024（年度）、2024H1 或 2024H2（半年）、2024Q1 至 2024Q4（季度），年份在 2000–2100 之间",
@@ -577,6 +584,56 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "jsonschema.def.figure": {"zh": "数据项：名称、本期数值、单位、上期数值", "en": "figure: label, value, unit, previous"},
     "jsonschema.def.signature": {"zh": "落款：单位和成文日期", "en": "sign-off: organisation and date"},
+    # ------------------------------------------------------------ preview and HTML
+    "html.custom-template": {
+        "zh": "自定义模板“{name}”没有网页版式：这里用内置样式显示它的段落（standard 版式的编号和顺序），"
+        "字体和页面以 Word 打开的 .docx 为准。",
+        "en": "the custom template “{name}” has no HTML look of its own: its paragraphs (numbered and "
+        "ordered as in standard) are shown in the built-in look; the .docx in Word is what prints.",
+    },
+    "preview.url": {
+        "zh": "预览地址：{url}\n（只有本机能打开；保存数据文件后页面自动刷新；按 Ctrl-C 停止）",
+        "en": "preview at {url}\n(this computer only; the page redraws when the data file is saved; Ctrl-C stops)",
+    },
+    "preview.stopped": {"zh": "预览已停止", "en": "preview stopped"},
+    "preview.updated": {"zh": "{time} 已刷新", "en": "{time} redrawn"},
+    "preview.updated-with-errors": {
+        "zh": "{time} 文件有错误，页面保留上一次的版本",
+        "en": "{time} the file has errors; the page keeps the last good version",
+    },
+    "preview.port-busy": {
+        "zh": "无法在 127.0.0.1:{port} 上启动预览：{reason}。换一个端口（--port），或不写 --port 由系统挑选",
+        "en": "cannot serve the preview on 127.0.0.1:{port}: {reason}. Choose another --port, or leave it out",
+    },
+    "preview.errors": {
+        "zh": "数据文件有 {n} 处错误：改正并保存后，页面自动刷新",
+        "en": "the data file has {n} error(s): fix and save it, and the page redraws",
+    },
+    "preview.kept": {
+        "zh": "下面是最后一次没有错误时的样子。",
+        "en": "Below: the report as it was when the file last had no errors.",
+    },
+    "preview.nothing-yet": {
+        "zh": "还没有可以显示的版本：请先改正上面的错误。",
+        "en": "Nothing to show yet: fix the errors above first.",
+    },
+    "preview.warnings": {
+        "zh": "{n} 条检查提示（页边的 ! 标出所在段落，鼠标停在上面可看说明）",
+        "en": "{n} lint warning(s) (a ! in the margin marks each paragraph; hover for the message)",
+    },
+    "preview.template": {"zh": "版式", "en": "Layout"},
+    "preview.custom-option": {
+        "zh": "{name}（自定义模板，按 standard 版式显示）",
+        "en": "{name} (custom template, shown as standard)",
+    },
+    "preview.print": {"zh": "打印 / 存为 PDF", "en": "Print / save as PDF"},
+    "preview.live": {"zh": "保存文件后自动刷新", "en": "redraws when the file is saved"},
+    "preview.redrawn": {"zh": "已刷新", "en": "redrawn"},
+    "preview.reconnecting": {
+        "zh": "与 reportgen 的连接断开了，正在重连…（预览是否已停止？）",
+        "en": "lost the connection to reportgen, reconnecting… (did the preview stop?)",
+    },
+    "preview.pages": {"zh": "共 {n} 页", "en": "{n} page(s)"},
 }
 
 

@@ -9,7 +9,7 @@ from pathlib import Path
 from generator.errors import OutputError
 from generator.messages import msg
 
-EXTENSIONS = {"docx": ".docx", "md": ".md", "pdf": ".pdf"}
+EXTENSIONS = {"docx": ".docx", "md": ".md", "pdf": ".pdf", "html": ".html"}
 
 
 def _umask() -> int:

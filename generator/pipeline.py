@@ -69,6 +69,11 @@ def render_bytes(report: Report, template: templates.Template, fmt: str) -> byte
         from generator.render import markdown
 
         return markdown.render(context).encode("utf-8")
+    if fmt == "html":  # a custom template has no HTML of its own: its paragraphs in the built-in look
+        from generator.render import html
+
+        custom = template.name if templates.looks_like_path(template.name) else None
+        return html.render(context, custom).encode("utf-8")
     from generator.render import docx
 
     return docx.render_bytes(template.docx, context, report.title)

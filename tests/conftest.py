@@ -1,3 +1,4 @@
+import importlib.util
 import os
 import shutil
 import subprocess
@@ -14,6 +15,18 @@ requires_soffice = pytest.mark.skipif(
     not HAVE_SOFFICE and not os.environ.get("REPORTGEN_REQUIRE_SOFFICE"),
     reason="LibreOffice (soffice) is not installed",
 )
+
+# Browser tests: Playwright (the Python package) driving the system's Chromium, never a downloaded one.
+CHROMIUM = os.environ.get("REPORTGEN_CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
+HAVE_BROWSER = Path(CHROMIUM).is_file() and importlib.util.find_spec("playwright") is not None
+requires_browser = pytest.mark.skipif(
+    not HAVE_BROWSER and not os.environ.get("REPORTGEN_REQUIRE_BROWSER"),
+    reason="Chromium (Debian package chromium) or the playwright package is not installed",
+)
+CHROMIUM_ARGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+]  # fmt: skip
 
 
 @pytest.fixture(autouse=True)

@@ -30,6 +30,12 @@ def test_wheel_installs_and_renders_from_another_folder(tmp_path):
     )
     assert done.returncode == 0, done.stderr
     assert (work / "h1.docx").stat().st_size > 5000
+    done = subprocess.run(  # the page's stylesheet and script ship in the wheel
+        [str(bin_dir / "reportgen"), "render", "h1.yaml", "--format", "html"], cwd=work, capture_output=True, text=True
+    )
+    assert done.returncode == 0, done.stderr
+    page = (work / "h1.html").read_text(encoding="utf-8")
+    assert "@page" in page and "reportgenPages" in page
     where = subprocess.run(
         [str(python), "-c", "import generator.resources as r; print(r.folder('templates'))"],
         cwd=work, capture_output=True, text=True, check=True,
