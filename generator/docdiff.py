@@ -1,0 +1,175 @@
+"""Two renders of a report aligned item by item: what is kept, what changed, what came or went.
+
+The alignment goes from the coarse to the fine, so that marks stay where a reader looks for them:
+
+1. body items (paragraphs, tables) by their whole XML: unchanged paragraphs are kept as they are;
+2. inside a changed stretch, tables pair with tables, and paragraphs pair when they are equal
+   but for a leading numbering label (a deleted item renumbers the rest: only labels change);
+3. what is left is diffed as one stream of characters and paragraph marks (compare.diff), so a
+   paragraph split in two, or two joined, is one paragraph mark inserted or deleted;
+4. table rows like paragraphs (by their whole XML, then by their first cell), cells recursively.
+
+The result is a list of pieces that revisions.Writer turns into tracked-change XML, once
+compare.tidy has evened out all the character diffs within the document's slack.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from lxml import etree
+
+from generator import compare
+from generator.docxml import TC, TR, Atoms, Item, items
+
+# A numbering label the templates print at the start of a heading or run-in paragraph.
+_NUM = "一二三四五六七八九十百零"
+LABEL = re.compile(rf"^(?:第[{_NUM}]+部分\u3000?|[{_NUM}]+、|（[{_NUM}]+）|\d+\.|（\d+）|[{_NUM}]+是)")
+
+INSERT, DELETE = "ins", "del"
+
+
+@dataclass
+class Keep:
+    element: etree._Element  # of the new version, unchanged
+
+
+@dataclass
+class Drop:
+    """An old item that cannot carry a revision mark (not a paragraph or table): left out."""
+
+
+@dataclass
+class Whole:
+    element: etree._Element  # a table or row, all of it inserted or deleted
+    status: str
+
+
+@dataclass
+class Stream:
+    diff: compare.Diff  # paragraphs: characters and paragraph marks
+
+
+@dataclass
+class Row:
+    element: etree._Element  # the new w:tr
+    cells: list[list]  # the pieces of each cell, in order
+
+
+@dataclass
+class Table:
+    element: etree._Element  # the new w:tbl
+    rows: list  # Keep | Whole | Row
+
+
+class Aligner:
+    """Builds the pieces; `diffs` collects every character diff for compare.tidy."""
+
+    def __init__(self) -> None:
+        self.atoms = Atoms()
+        self.diffs: list[compare.Diff] = []
+
+    def container(self, old: list[Item], new: list[Item]) -> list:
+        out: list = []
+        for tag, i1, i2, j1, j2 in compare.blocks([x.key for x in old], [x.key for x in new]):
+            if tag == "equal":
+                out += [Keep(x.element) for x in new[j1:j2]]
+            else:
+                out += self._changed(old[i1:i2], new[j1:j2])
+        return out
+
+    def _changed(self, old: list[Item], new: list[Item]) -> list:
+        """The k-th table of each side pair; the stretches between them are diffed on their own."""
+        out: list = []
+        tables = list(zip((i for i, x in enumerate(old) if x.is_table), (j for j, x in enumerate(new) if x.is_table)))
+        i = j = 0
+        for a, b in tables:
+            out += self._paragraphs(old[i:a], new[j:b])
+            out.append(self.table(old[a].element, new[b].element))
+            i, j = a + 1, b + 1
+        return out + self._paragraphs(old[i:], new[j:])
+
+    def _paragraphs(self, old: list[Item], new: list[Item]) -> list:
+        for x in old + new:
+            self._prepare(x)
+        out: list = []
+        for tag, i1, i2, j1, j2 in compare.blocks([x.label_free for x in old], [x.label_free for x in new]):
+            if tag == "equal":  # equal but for their labels: each pair on its own
+                for a, b in zip(old[i1:i2], new[j1:j2]):
+                    out.append(Keep(b.element) if a.key == b.key else self._stream([a], [b]))
+            else:
+                out += self._loose(old[i1:i2], new[j1:j2])
+        return out
+
+    def _prepare(self, x: Item) -> None:
+        if x.label_free:
+            return
+        if not x.is_paragraph:
+            x.label_free = ("item", x.key)
+            return
+        x.atoms = self.atoms.paragraph(x.element)
+        text = self.atoms.text(x.atoms)
+        x.label_free = ("p", x.atoms[-1], LABEL.sub("", text))
+
+    def _loose(self, old: list[Item], new: list[Item]) -> list:
+        """Paragraphs as one stream, cut where a table or other item stands on either side."""
+        out: list = []
+        while old or new:
+            a = next((n for n, x in enumerate(old) if not x.is_paragraph), len(old))
+            b = next((n for n, x in enumerate(new) if not x.is_paragraph), len(new))
+            if a or b:
+                out.append(self._stream(old[:a], new[:b]))
+            old, new = old[a:], new[b:]
+            if old:
+                out.append(Whole(old[0].element, DELETE) if old[0].is_table else Drop())
+                old = old[1:]
+            if new:
+                out.append(Whole(new[0].element, INSERT) if new[0].is_table else Keep(new[0].element))
+                new = new[1:]
+        return out
+
+    def _stream(self, old: list[Item], new: list[Item]) -> Stream:
+        a = [n for x in old for n in x.atoms]
+        b = [n for x in new for n in x.atoms]
+        d = compare.diff(a, b) if a and b else compare.whole(a, b)
+        self.diffs.append(d)
+        return Stream(d)
+
+    # -------------------------------------------------------------- tables
+
+    def table(self, old: etree._Element, new: etree._Element) -> Table:
+        old_rows, new_rows = items_of(old, TR), items_of(new, TR)
+        rows: list = []
+        for tag, i1, i2, j1, j2 in compare.blocks([x.key for x in old_rows], [x.key for x in new_rows]):
+            if tag == "equal":
+                rows += [Keep(x.element) for x in new_rows[j1:j2]]
+            else:
+                rows += self._rows(old_rows[i1:i2], new_rows[j1:j2])
+        return Table(new, rows)
+
+    def _rows(self, old: list[Item], new: list[Item]) -> list:
+        """Rows pair by their first cell (a figure's name), else in order; the rest come or go whole."""
+        out: list = []
+        for tag, i1, i2, j1, j2 in compare.blocks([first_cell(x) for x in old], [first_cell(x) for x in new]):
+            pairs = list(zip(old[i1:i2], new[j1:j2]))
+            for a, b in pairs:
+                out += self.row(a.element, b.element)
+            out += [Whole(x.element, DELETE) for x in old[i1 + len(pairs) : i2]]
+            out += [Whole(x.element, INSERT) for x in new[j1 + len(pairs) : j2]]
+        return out
+
+    def row(self, old: etree._Element, new: etree._Element) -> list:
+        old_cells, new_cells = old.findall(TC), new.findall(TC)
+        if len(old_cells) != len(new_cells):
+            return [Whole(old, DELETE), Whole(new, INSERT)]
+        return [Row(new, [self.container(items(a), items(b)) for a, b in zip(old_cells, new_cells)])]
+
+
+def items_of(parent: etree._Element, tag: str) -> list[Item]:
+    return [Item(c, etree.tostring(c)) for c in parent if c.tag == tag]
+
+
+def first_cell(row: Item) -> str:
+    cell = row.element.find(TC)
+    return "".join(cell.itertext()) if cell is not None else ""

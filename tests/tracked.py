@@ -1,0 +1,153 @@
+"""Accepting and rejecting Word tracked changes, written from the OOXML rules (ECMA-376 §17.13.5).
+
+Independent of generator/revisions.py on purpose: the tests check that writer against this reading
+of the standard.
+
+- `w:ins` (run level): accept keeps its runs, reject removes them; `w:del`: the other way round,
+  and the kept deleted text (`w:delText`) becomes text again.
+- `w:pPr/w:rPr/w:ins` marks the paragraph mark as inserted; `w:del` as deleted. Removing a mark
+  (rejecting an inserted one, accepting a deleted one) joins the paragraph with the next one: its
+  content goes in front of the next paragraph's, which keeps its own properties. A last
+  paragraph of its container left empty that way is removed.
+- `w:trPr/w:ins|w:del`: the row is inserted or deleted as a whole. A table left without rows goes.
+
+`paragraphs(xml)` gives a document body as a list of (paragraph style, [(text, run props)]) with
+table cells as paragraphs in reading order, what the tests compare between versions.
+"""
+
+from __future__ import annotations
+
+import copy
+import zipfile
+import io
+
+from lxml import etree
+
+W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+NS = {"w": W}
+
+
+def q(tag: str) -> str:
+    return f"{{{W}}}{tag}"
+
+
+def document_xml(docx: bytes) -> bytes:
+    with zipfile.ZipFile(io.BytesIO(docx)) as z:
+        return z.read("word/document.xml")
+
+
+def accept(xml: bytes) -> etree._Element:
+    return _resolve(etree.fromstring(xml), keep="ins", drop="del")
+
+
+def reject(xml: bytes) -> etree._Element:
+    return _resolve(etree.fromstring(xml), keep="del", drop="ins")
+
+
+def _resolve(root: etree._Element, keep: str, drop: str) -> etree._Element:
+    root = copy.deepcopy(root)
+    for tr in root.xpath(f"//w:tr[w:trPr/w:{drop}]", namespaces=NS):
+        tr.getparent().remove(tr)
+    for tbl in root.xpath("//w:tbl[not(w:tr)]", namespaces=NS):
+        tbl.getparent().remove(tbl)
+    for el in root.xpath(f"//w:p/w:{drop} | //w:hyperlink/w:{drop}", namespaces=NS):
+        el.getparent().remove(el)
+    for el in root.xpath(f"//w:p/w:{keep} | //w:hyperlink/w:{keep}", namespaces=NS):
+        parent = el.getparent()
+        at = parent.index(el)
+        for child in list(el):
+            parent.insert(at, child)
+            at += 1
+        parent.remove(el)
+    for el in root.iter(q("delText")):
+        el.tag = q("t")
+    for el in root.iter(q("delInstrText")):
+        el.tag = q("instrText")
+    # paragraph marks: removed ones join their paragraph with the next
+    for p in list(root.iter(q("p"))):
+        rpr = p.find("w:pPr/w:rPr", NS)
+        if rpr is None:
+            continue
+        removed = rpr.find(f"w:{drop}", NS) is not None
+        for mark in rpr.findall(f"w:{keep}", NS) + rpr.findall(f"w:{drop}", NS):
+            rpr.remove(mark)
+        if not len(rpr):  # the mark held the only run property of the paragraph mark
+            rpr.getparent().remove(rpr)
+        if removed:
+            _join_next(p)
+    for tr in root.iter(q("trPr")):
+        for mark in tr.findall(f"w:{keep}", NS):
+            tr.remove(mark)
+    return root
+
+
+def _join_next(p: etree._Element) -> None:
+    content = [c for c in p if c.tag != q("pPr")]
+    nxt = p.getnext()
+    while nxt is not None and nxt.tag != q("p") and nxt.tag != q("tbl"):
+        nxt = nxt.getnext()
+    parent = p.getparent()
+    if nxt is None or nxt.tag != q("p"):
+        if not content:  # the last paragraph, emptied: gone
+            parent.remove(p)
+        return
+    ppr = nxt.find(q("pPr"))
+    at = 0 if ppr is None else 1
+    for child in content:
+        nxt.insert(at, child)
+        at += 1
+    parent.remove(p)
+
+
+def _runs(p: etree._Element) -> list[tuple[str, bytes]]:
+    """(text, run properties) of each stretch of text, adjacent equal properties merged."""
+    out: list[tuple[str, bytes]] = []
+    for r in p.iter(q("r")):
+        rpr = r.find(q("rPr"))
+        props = etree.tostring(rpr) if rpr is not None else b""
+        text = "".join(t.text or "" for t in r if t.tag in (q("t"), q("delText")))
+        text += "".join(" " for t in r if t.tag in (q("tab"), q("br")))
+        if not text:
+            continue
+        if out and out[-1][1] == props:
+            out[-1] = (out[-1][0] + text, props)
+        else:
+            out.append((text, props))
+    return out
+
+
+def paragraphs(root: etree._Element | bytes) -> list[tuple[str, list[tuple[str, bytes]]]]:
+    """Every paragraph of the body, cells included, as (pPr, runs); a revision mark left is an error."""
+    if isinstance(root, bytes):
+        root = etree.fromstring(root)
+    out = []
+    for p in root.find(q("body")).iter(q("p")):
+        ppr = p.find(q("pPr"))
+        out.append((etree.tostring(ppr) if ppr is not None else b"", _runs(p)))
+    return out
+
+
+def texts(root: etree._Element | bytes) -> list[str]:
+    return ["".join(t for t, _ in runs) for _, runs in paragraphs(root)]
+
+
+def marks(xml: bytes) -> tuple[int, int, int]:
+    """(characters marked, paragraph marks marked, paragraphs with any mark) of a document.xml."""
+    root = etree.fromstring(xml)
+    chars = sum(len(t.text or "") for t in root.xpath("//w:ins//w:t | //w:del//w:delText", namespaces=NS))
+    pmarks = len(root.xpath("//w:pPr/w:rPr/w:ins | //w:pPr/w:rPr/w:del", namespaces=NS))
+    marked = len(root.xpath("//w:p[w:ins or w:del or w:pPr/w:rPr/w:ins or w:pPr/w:rPr/w:del]", namespaces=NS))
+    return chars, pmarks, marked
+
+
+def levenshtein(a, b) -> int:
+    """Plain dynamic programming over two strings or lists: small inputs only (the tests' reports)."""
+    if len(a) < len(b):
+        a, b = b, a
+    prev = list(range(len(b) + 1))
+    for i, x in enumerate(a, 1):
+        cur = [i]
+        for j, y in enumerate(b, 1):
+            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (x != y)))
+        prev = cur
+    return prev[-1]
