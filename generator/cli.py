@@ -224,6 +224,41 @@ def new(out: Path, org: str | None, period: str | None, previous: Path | None, f
         console.info(msg("new.written", path=created.path))
 
 
+@cli.command()
+@click.argument("old")
+@click.argument("new")
+@click.option("-t", "--template", help="内置模板名或 .docx 模板路径 / built-in name or .docx path")
+@click.option("-o", "--output", type=click.Path(), help="输出文件或目录 / output file or folder")
+@click.option("--author", help="修订者（默认：新版本最后一次提交的作者）/ revision author (default: git author of NEW)")
+@click.option("--date", help="修订时间（默认：现在，或 SOURCE_DATE_EPOCH）/ revision date (default: now)")
+@click.option("--format", "fmt", type=click.Choice(["docx", "md"]), default="docx", show_default=True)
+@lang_option
+def diff(old, new, template, output, author, date, fmt) -> None:
+    """两个版本 → 带修订的 Word 文档 / two versions → Word tracked changes.
+
+    OLD、NEW 是数据文件，或 git 版本“修订:路径”（如 HEAD~1:report.yaml）/ files or git REV:path.
+    """
+    from generator import diff as diffing
+    from generator.render import changes
+
+    if template:
+        from generator import templates
+
+        templates.resolve(template)  # an unknown name is exit 2 before any work
+    if author is not None and (not author.strip() or any(ord(c) < 32 for c in author)):
+        raise click.UsageError(msg("diff.bad-author"))
+    result = diffing.run(old, new, _output(output), template, author, date, fmt)
+    console.diagnostics(result.diagnostics)
+    if result.tracked is None:
+        console.error(msg("diff.invalid"))
+        sys.exit(result.exit_code)
+    if fmt == "md" and result.output is None:
+        show = changes.terminal if sys.stdout.isatty() else changes.markdown
+        console.out(show(result.tracked, old, new).rstrip("\n"))
+    elif result.output is not None:
+        console.info(msg("diff.written", path=result.output, counts=changes.headline(result.tracked)))
+
+
 def main(argv: list[str] | None = None) -> None:
     cli.main(args=argv, prog_name="reportgen")
 

@@ -490,6 +490,46 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "jsonschema.def.figure": {"zh": "数据项：名称、本期数值、单位、上期数值", "en": "figure: label, value, unit, previous"},
     "jsonschema.def.signature": {"zh": "落款：单位和成文日期", "en": "sign-off: organisation and date"},
+    # ---- diff (tracked changes between two versions)
+    "diff.no-git": {
+        "zh": "找不到程序 git：读取“修订版本:路径”形式的参数需要安装 git（https://git-scm.com）",
+        "en": "git is not installed: reading a REV:path argument needs git (https://git-scm.com)",
+    },
+    "diff.not-repo": {
+        "zh": "“{spec}”要从 git 仓库中读取，但当前文件夹不在 git 仓库里：请在报告仓库中运行，或给出文件路径",
+        "en": "“{spec}” is read from git, but the current folder is not in a git repository: run it in the repository or give a file",
+    },
+    "diff.no-revision": {
+        "zh": "git 仓库中没有版本“{rev}”（{spec}）：用 git log --oneline 或 git tag 查看有哪些版本",
+        "en": "there is no revision “{rev}” in this git repository ({spec}): see git log --oneline or git tag",
+    },
+    "diff.no-path": {
+        "zh": "版本“{rev}”中没有文件“{path}”（路径从仓库根目录算起，当前目录下的文件请写成 {rev}:./文件名）：{reason}",
+        "en": "revision “{rev}” has no file “{path}” (paths start at the top of the repository; write {rev}:./name for the current folder): {reason}",
+    },
+    "diff.git-failed": {"zh": "无法运行 git {spec}：{reason}", "en": "could not run git {spec}: {reason}"},
+    "diff.bad-date": {
+        "zh": "--date “{value}”不是日期或时间，可写 2024-07-05、2024年7月5日 或 2024-07-05T09:30:00+08:00",
+        "en": "--date “{value}” is not a date or time: write 2024-07-05 or 2024-07-05T09:30:00+08:00",
+    },
+    "diff.bad-author": {
+        "zh": "--author 不能为空，也不能含有控制字符",
+        "en": "--author must not be empty or contain control characters",
+    },
+    "diff.invalid": {
+        "zh": "数据有错误（见上），没有生成修订文档",
+        "en": "the data has errors (above); no tracked-changes document was written",
+    },
+    "diff.title": {"zh": "修订：{old} → {new}", "en": "Changes: {old} → {new}"},
+    "diff.identical": {
+        "zh": "两个版本生成的报告完全相同，没有修订",
+        "en": "both versions render the same report: no changes",
+    },
+    "diff.counts": {
+        "zh": "{paragraphs} 段有修订：删除 {deleted} 字，新增 {inserted} 字",
+        "en": "{paragraphs} paragraph(s) changed: {deleted} character(s) deleted, {inserted} inserted",
+    },
+    "diff.written": {"zh": "已生成 {path}（{counts}）", "en": "wrote {path} ({counts})"},
 }
 
 

@@ -288,3 +288,27 @@ class Writer:
             line = Changed()
             line.add(status, " | ".join(cells))
             self.changed.append(line)
+
+
+# CT_Settings children that come before w:trackRevisions
+_BEFORE_TRACKING = frozenset(
+    w(t) for t in (
+        "writeProtection", "view", "zoom", "removePersonalInformation", "removeDateAndTime",
+        "doNotDisplayPageBoundaries", "displayBackgroundShape", "printPostScriptOverText",
+        "printFractionalCharacterWidth", "printFormsData", "embedTrueTypeFonts", "embedSystemFonts",
+        "saveSubsetFonts", "saveFormsData", "mirrorMargins", "alignBordersAndEdges",
+        "bordersDoNotSurroundHeader", "bordersDoNotSurroundFooter", "gutterAtTop", "hideSpellingErrors",
+        "hideGrammaticalErrors", "activeWritingStyle", "proofState", "formsDesign", "attachedTemplate",
+        "linkStyles", "stylePaneFormatFilter", "stylePaneSortMethod", "documentType", "mailMerge",
+        "revisionView",
+    )
+)  # fmt: skip
+
+
+def track_settings(xml: bytes) -> bytes:
+    """settings.xml with 修订 (Track Changes) switched on: the reviewer's own edits are tracked too."""
+    root = parse(xml)
+    if root.find(w("trackRevisions")) is None:
+        at = max((n + 1 for n, c in enumerate(root) if c.tag in _BEFORE_TRACKING), default=0)
+        root.insert(at, etree.Element(w("trackRevisions")))
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)

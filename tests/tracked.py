@@ -128,16 +128,33 @@ def paragraphs(root: etree._Element | bytes) -> list[tuple[str, list[tuple[str, 
 
 
 def texts(root: etree._Element | bytes) -> list[str]:
+    """The text of every paragraph, cells included."""
     return ["".join(t for t, _ in runs) for _, runs in paragraphs(root)]
 
 
+def units(root: etree._Element | bytes) -> list[str]:
+    """What a reader counts as paragraphs: the body's paragraphs, and each table row as one."""
+    if isinstance(root, bytes):
+        root = etree.fromstring(root)
+    out = []
+    for el in root.find(q("body")):
+        if el.tag == q("p"):
+            out.append("".join(t for t, _ in _runs(el)))
+        elif el.tag == q("tbl"):
+            for tr in el.iter(q("tr")):
+                out.append(" | ".join("".join(t for t, _ in _runs(tc)) for tc in tr.iter(q("tc"))))
+    return out
+
+
 def marks(xml: bytes) -> tuple[int, int, int]:
-    """(characters marked, paragraph marks marked, paragraphs with any mark) of a document.xml."""
+    """(characters marked, paragraph marks marked, units of `units` with any mark) of a document.xml."""
     root = etree.fromstring(xml)
     chars = sum(len(t.text or "") for t in root.xpath("//w:ins//w:t | //w:del//w:delText", namespaces=NS))
     pmarks = len(root.xpath("//w:pPr/w:rPr/w:ins | //w:pPr/w:rPr/w:del", namespaces=NS))
-    marked = len(root.xpath("//w:p[w:ins or w:del or w:pPr/w:rPr/w:ins or w:pPr/w:rPr/w:del]", namespaces=NS))
-    return chars, pmarks, marked
+    marked = "w:ins or w:del or w:pPr/w:rPr/w:ins or w:pPr/w:rPr/w:del"
+    paragraphs = root.xpath(f"count(//w:body/w:p[{marked}])", namespaces=NS)
+    rows = root.xpath(f"count(//w:tr[w:trPr/w:ins or w:trPr/w:del or .//w:p[{marked}]])", namespaces=NS)
+    return chars, pmarks, int(paragraphs + rows)
 
 
 def levenshtein(a, b) -> int:
@@ -151,3 +168,14 @@ def levenshtein(a, b) -> int:
             cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (x != y)))
         prev = cur
     return prev[-1]
+
+
+def outside_lcs(a: list, b: list) -> int:
+    """Elements of `a` and of `b` outside their longest common subsequence."""
+    prev = [0] * (len(b) + 1)
+    for x in a:
+        cur = [0]
+        for j, y in enumerate(b, 1):
+            cur.append(prev[j - 1] + 1 if x == y else max(prev[j], cur[j - 1]))
+        prev = cur
+    return len(a) + len(b) - 2 * prev[-1]
