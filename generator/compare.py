@@ -131,7 +131,7 @@ def levenshtein(a: Sequence[Hashable], b: Sequence[Hashable]) -> int:
 
 def tidy(
     diffs: list[Diff], is_word: Callable[[int], bool], is_break: Callable[[int], bool],
-    boundary: Callable[[list[int], list[int]], int] | None = None,
+    boundary: Callable[[list[int], list[int]], int] | None = None, extra: int = 0,
 ) -> int:
     """Make the marks read like a person's edit, within the slack of all `diffs` together.
 
@@ -141,9 +141,9 @@ def tidy(
     (1~~4~~**6** → ~~14~~**16**); then equal islands between two changes in one paragraph, smallest
     first, are taken into the changes when they are no longer than the changes on either side
     (the rule of diff-match-patch's semantic clean-up). Never across a paragraph mark (`is_break`).
-    Returns the slack left.
+    `extra`: the slack of what was inserted or deleted whole, outside `diffs`. Returns the slack left.
     """
-    budget = sum(d.slack for d in diffs)
+    budget = extra + sum(d.slack for d in diffs)
     if boundary is not None:
         for d in diffs:
             _slide(d, boundary)

@@ -2,11 +2,15 @@
 
 The alignment goes from the coarse to the fine, so that marks stay where a reader looks for them:
 
-1. body items (paragraphs, tables) by their whole XML: unchanged paragraphs are kept as they are;
-2. inside a changed stretch, tables pair with tables, and paragraphs pair when they are equal
-   but for a leading numbering label (a deleted item renumbers the rest: only labels change);
-3. what is left is diffed as one stream of characters and paragraph marks (compare.diff), so a
-   paragraph split in two, or two joined, is one paragraph mark inserted or deleted;
+1. body items pair when their text is equal but for a leading numbering label (a deleted item
+   renumbers the rest: only labels change), then, among those left, when they start alike, then
+   when they end alike; tables pair in order. Items equal in all their XML are kept as they are;
+2. (labels are what keeps a plain diff of the XML from finding long equal stretches: one item
+   deleted, and every heading after it differs; difflib would then anchor on whatever long stretch
+   is equal, a moved section, and mark all between as deleted and inserted);
+3. each such pair is diffed together with the unpaired paragraphs after it, as one stream of
+   characters and paragraph marks (compare.diff): a paragraph split in two, or two joined, is
+   one paragraph mark inserted or deleted, and a paragraph added is inserted whole;
 4. table rows like paragraphs (by their whole XML, then by their first cell), cells recursively.
 
 The result is a list of pieces that revisions.Writer turns into tracked-change XML, once
@@ -21,13 +25,15 @@ from dataclasses import dataclass
 from lxml import etree
 
 from generator import compare
-from generator.docxml import TC, TR, Atoms, Item, items
+from generator.docxml import PPR, T, TC, TR, Atoms, Item, items
 
 # A numbering label the templates print at the start of a heading or run-in paragraph.
 _NUM = "一二三四五六七八九十百零"
 LABEL = re.compile(rf"^(?:第[{_NUM}]+部分\u3000?|[{_NUM}]+、|（[{_NUM}]+）|\d+\.|（\d+）|[{_NUM}]+是)")
 
 INSERT, DELETE = "ins", "del"
+KEY_LEVELS = 3
+ENDS = 10  # characters at the start or end of a paragraph that pair it when the rest changed
 
 
 @dataclass
@@ -69,57 +75,83 @@ class Aligner:
     def __init__(self) -> None:
         self.atoms = Atoms()
         self.diffs: list[compare.Diff] = []
+        # what paragraphs inserted or deleted whole add to the slack of compare.tidy: marks = edit distance
+        self.whole_slack = 0
 
     def container(self, old: list[Item], new: list[Item]) -> list:
+        for x in old + new:
+            self._prepare(x)
+        return self._group(self._anchors(old, new, 0))
+
+    def _prepare(self, x: Item) -> None:
+        """The keys an item pairs by: a paragraph's text without its label, then that text's start, its end."""
+        if x.keys:
+            return
+        if not x.is_paragraph:
+            x.keys = (("item", x.key),) * KEY_LEVELS
+            return
+        mark = self.atoms.props(x.element.find(PPR))
+        text = LABEL.sub("", "".join(t.text or "" for t in x.element.iter(T)))
+        x.keys = ((mark, text), (mark, "head", text[:ENDS]), (mark, "tail", text[-ENDS:]))
+
+    def _anchors(self, old: list[Item], new: list[Item], level: int) -> list:
+        """Pairs equal by the key of `level`, then by the next keys in what is left between them;
+        at the end, tables pair in order. Entries: (old, new, paired) or a Table piece."""
+        if not old or not new:
+            return [(old, new, False)]
+        if level == KEY_LEVELS:
+            return self._tables(old, new)
         out: list = []
-        for tag, i1, i2, j1, j2 in compare.blocks([x.key for x in old], [x.key for x in new]):
+        for tag, i1, i2, j1, j2 in compare.blocks([x.keys[level] for x in old], [x.keys[level] for x in new]):
             if tag == "equal":
-                out += [Keep(x.element) for x in new[j1:j2]]
+                out += [([a], [b], True) for a, b in zip(old[i1:i2], new[j1:j2])]
             else:
-                out += self._changed(old[i1:i2], new[j1:j2])
+                out += self._anchors(old[i1:i2], new[j1:j2], level + 1)
         return out
 
-    def _changed(self, old: list[Item], new: list[Item]) -> list:
-        """The k-th table of each side pair; the stretches between them are diffed on their own."""
+    def _tables(self, old: list[Item], new: list[Item]) -> list:
+        """The k-th table of each side pair; the stretches between them stay unpaired."""
         out: list = []
         tables = list(zip((i for i, x in enumerate(old) if x.is_table), (j for j, x in enumerate(new) if x.is_table)))
         i = j = 0
         for a, b in tables:
-            out += self._paragraphs(old[i:a], new[j:b])
-            out.append(self.table(old[a].element, new[b].element))
+            out += [(old[i:a], new[j:b], False), self.table(old[a].element, new[b].element)]
             i, j = a + 1, b + 1
-        return out + self._paragraphs(old[i:], new[j:])
+        return out + [(old[i:], new[j:], False)]
 
-    def _paragraphs(self, old: list[Item], new: list[Item]) -> list:
-        for x in old + new:
-            self._prepare(x)
+    def _group(self, entries: list) -> list:
+        """Each changed pair is diffed together with the unpaired paragraphs after it; equal ones kept."""
         out: list = []
-        for tag, i1, i2, j1, j2 in compare.blocks([x.label_free for x in old], [x.label_free for x in new]):
-            if tag == "equal":  # equal but for their labels: each pair on its own
-                for a, b in zip(old[i1:i2], new[j1:j2]):
-                    out.append(Keep(b.element) if a.key == b.key else self._stream([a], [b]))
+        pending: tuple[list[Item], list[Item]] = ([], [])
+        for entry in entries:
+            if isinstance(entry, Table):
+                out += self._loose(*pending) + [entry]
+                pending = ([], [])
+                continue
+            a, b, paired = entry
+            if not paired:
+                pending[0].extend(a)
+                pending[1].extend(b)
+                continue
+            out += self._loose(*pending)
+            if a[0].key == b[0].key:
+                out.append(Keep(b[0].element))
+                pending = ([], [])
             else:
-                out += self._loose(old[i1:i2], new[j1:j2])
-        return out
-
-    def _prepare(self, x: Item) -> None:
-        if x.label_free:
-            return
-        if not x.is_paragraph:
-            x.label_free = ("item", x.key)
-            return
-        x.atoms = self.atoms.paragraph(x.element)
-        text = self.atoms.text(x.atoms)
-        x.label_free = ("p", x.atoms[-1], LABEL.sub("", text))
+                pending = (list(a), list(b))
+        return out + self._loose(*pending)
 
     def _loose(self, old: list[Item], new: list[Item]) -> list:
-        """Paragraphs as one stream, cut where a table or other item stands on either side."""
+        """Paragraphs as one stream, cut where a table or other item stands on either side; with
+        nothing on the other side, each is inserted or deleted whole."""
         out: list = []
         while old or new:
             a = next((n for n, x in enumerate(old) if not x.is_paragraph), len(old))
             b = next((n for n, x in enumerate(new) if not x.is_paragraph), len(new))
-            if a or b:
+            if a and b:
                 out.append(self._stream(old[:a], new[:b]))
+            else:
+                out += [self._whole(x, DELETE) for x in old[:a]] + [self._whole(x, INSERT) for x in new[:b]]
             old, new = old[a:], new[b:]
             if old:
                 out.append(Whole(old[0].element, DELETE) if old[0].is_table else Drop())
@@ -129,7 +161,14 @@ class Aligner:
                 new = new[1:]
         return out
 
+    def _whole(self, x: Item, status: str) -> Whole:
+        self.whole_slack += sum(len(t.text or "") for t in x.element.iter(T)) + 1  # and its mark
+        return Whole(x.element, status)
+
     def _stream(self, old: list[Item], new: list[Item]) -> Stream:
+        for x in old + new:
+            if not x.atoms:
+                x.atoms = self.atoms.paragraph(x.element)
         a = [n for x in old for n in x.atoms]
         b = [n for x in new for n in x.atoms]
         d = compare.diff(a, b) if a and b else compare.whole(a, b)

@@ -51,6 +51,7 @@ class Atoms:
         self.ids: dict[tuple, int] = {}
         self.table: list[Atom] = []
         self._props: dict[bytes, int] = {}  # serialized rPr/pPr → small int, to keep keys short
+        self._chars: dict[int, dict[str, int]] = {}
 
     def _intern(self, key: tuple, atom: Atom) -> int:
         found = self.ids.get(key)
@@ -84,11 +85,16 @@ class Atoms:
         rpr = r.find(RPR)
         props = self.props(rpr)
         out = []
+        chars = self._chars.setdefault(props, {})  # character → atom, for these run properties
         for child in r:
             tag = child.tag
             if tag == T:
                 for ch in child.text or "":
-                    out.append(self._intern((CHAR, ch, props), Atom(CHAR, ch, rpr, props)))
+                    n = chars.get(ch)
+                    if n is None:
+                        n = chars[ch] = len(self.table)
+                        self.table.append(Atom(CHAR, ch, rpr, props))
+                    out.append(n)
             elif tag != RPR and isinstance(tag, str):
                 out.append(self._intern((PIECE, etree.tostring(child), props), Atom(PIECE, child, rpr, props)))
         return out
@@ -140,7 +146,7 @@ class Item:
     element: etree._Element
     key: bytes  # the whole element serialized: equal keys, equal items
     atoms: list[int] = field(default_factory=list)  # paragraphs only, filled on demand
-    label_free: tuple = ()  # paragraphs: the key again without a leading numbering label
+    keys: tuple = ()  # what pairs it with an item of the other version when `key` does not (docdiff)
 
     @property
     def is_paragraph(self) -> bool:

@@ -13,6 +13,7 @@ What the OOXML rules say, and what the writer does:
 from __future__ import annotations
 
 import copy
+from itertools import groupby
 from dataclasses import dataclass, field
 
 from lxml import etree
@@ -20,12 +21,14 @@ from lxml import etree
 from generator import compare
 from generator.docdiff import DELETE, INSERT, Aligner, Drop, Keep, Row, Stream, Table, Whole
 from generator.docxml import (
-    BODY, CHAR, MARK, MARKER, OPAQUE, P, PPR, R, RPR, SECTPR, T, TBL, TC, TCPR, TR, TRPR, Atoms, items, parse, w,
+    BODY, CHAR, MARK, MARKER, OPAQUE, P, PIECE, PPR, R, RPR, SECTPR, T, TBL, TC, TCPR, TR, TRPR, Atoms, items, parse,
+    w,
 )  # fmt: skip
 
 _AFTER_RPR = frozenset({w("sectPr"), w("pPrChange")})  # the only pPr children after rPr
 _TRPR_AFTER = frozenset({w("trPrChange")})
 _DELETED_NAMES = {T: w("delText"), w("instrText"): w("delInstrText")}
+_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 
 
 @dataclass
@@ -63,7 +66,7 @@ def track(old_xml: bytes, new_xml: bytes, author: str, date: str) -> Tracked:
     aligner = Aligner()
     pieces = aligner.container(items(old_body), items(new_body))
     atoms = aligner.atoms
-    compare.tidy(aligner.diffs, atoms.is_word, atoms.is_break, atoms.boundary)
+    compare.tidy(aligner.diffs, atoms.is_word, atoms.is_break, atoms.boundary, extra=aligner.whole_slack)
     writer = Writer(aligner.atoms, author, date, first_id=_largest_id(new_root) + 1)
     sect = new_body.find(SECTPR)
     children = writer.emit(pieces)
@@ -164,10 +167,7 @@ class Writer:
         out, content = [], []
         table = self.atoms.table
         for seg in d.segments:
-            statused = [(None, a) for a in seg.new] if seg.equal else (
-                [(DELETE, a) for a in seg.old] + [(INSERT, a) for a in seg.new]
-            )  # fmt: skip
-            for status, atom in statused:
+            for status, atom in self._order(seg):
                 if table[atom].kind == MARK:
                     out.append(self.paragraph(content, status, atom))
                     content = []
@@ -176,9 +176,21 @@ class Writer:
         assert not content, "a stream ends with a paragraph mark"
         return out
 
+    def _order(self, seg: compare.Segment) -> list[tuple[str | None, int]]:
+        """A change's deleted atoms, then its inserted ones; but inserted text goes first when only
+        the deleted side holds paragraph marks, so that it stays in the paragraph it was added to."""
+        if seg.equal:
+            return [(None, a) for a in seg.new]
+        deleted, inserted = [(DELETE, a) for a in seg.old], [(INSERT, a) for a in seg.new]
+        marks = self.atoms.table
+        if any(marks[a].kind == MARK for a in seg.old) and not any(marks[a].kind == MARK for a in seg.new):
+            return inserted + deleted
+        return deleted + inserted
+
     def paragraph(self, content: list[tuple[str | None, int]], mark: str | None, mark_atom: int) -> etree._Element:
+        table = self.atoms.table
         p = etree.Element(P)
-        ppr = self.atoms.table[mark_atom].value
+        ppr = table[mark_atom].value
         ppr = copy.deepcopy(ppr) if ppr is not None else None
         if mark:
             ppr = ppr if ppr is not None else etree.Element(PPR)
@@ -187,58 +199,72 @@ class Writer:
             p.append(ppr)
         summary = Changed()
         wrapper: etree._Element | None = None
-        run: etree._Element | None = None
-        run_key: tuple | None = None
-        for status, atom in content:
-            a = self.atoms.table[atom]
-            if a.kind in (MARKER, OPAQUE):
-                wrapper = run = run_key = None
-                if a.kind == MARKER and status != DELETE:
-                    p.append(copy.deepcopy(a.value))
-                elif a.kind == OPAQUE:
-                    el = copy.deepcopy(a.value)
+        for (status, _), group in groupby(content, key=self._run_key):
+            atoms = [a for _, a in group]
+            first = table[atoms[0]]
+            if first.kind in (MARKER, OPAQUE):
+                wrapper = None
+                if first.kind == MARKER and status != DELETE:
+                    p.append(copy.deepcopy(first.value))
+                elif first.kind == OPAQUE:
+                    el = copy.deepcopy(first.value)
                     p.append(self.whole(el, status) if status else el)
                     summary.add(status, "".join(el.itertext()))
                 continue
-            if (status, a.props) != run_key:
-                run = etree.Element(R)
-                if a.rpr is not None:
-                    run.append(copy.deepcopy(a.rpr))
-                if status is None:
-                    wrapper = None
-                    p.append(run)
-                else:
-                    if wrapper is None or wrapper.tag != w(status):
-                        wrapper = self.revision(status)
-                        p.append(wrapper)
-                    wrapper.append(run)
-                run_key = (status, a.props)
-            self._put(run, a, status)
-            text = a.value if a.kind == CHAR else self.atoms.text([atom])
+            run = etree.Element(R)
+            if first.rpr is not None:
+                run.append(copy.deepcopy(first.rpr))
+            text = self._fill(run, atoms, status)
             summary.add(status, text)
-            if status:
-                self.tally[status] += len(text)
+            if status is None:
+                wrapper = None
+                p.append(run)
+                continue
+            self.tally[status] += len(text)
+            if wrapper is None or wrapper.tag != w(status):
+                wrapper = self.revision(status)
+                p.append(wrapper)
+            wrapper.append(run)
         if mark:
             summary.add(mark, "¶")
             self.marks += 1
         self._record(summary)
         return p
 
-    @staticmethod
-    def _put(run: etree._Element, a, status: str | None) -> None:
-        if a.kind != CHAR:
+    def _run_key(self, item: tuple[str | None, int]) -> tuple:
+        """Atoms that go into one run: same status, same run properties; other atoms one by one."""
+        status, atom = item
+        a = self.atoms.table[atom]
+        return (status, a.props) if a.kind in (CHAR, PIECE) else (status, -1 - atom)
+
+    def _fill(self, run: etree._Element, atoms: list[int], status: str | None) -> str:
+        """Put the characters and pieces of `atoms` into `run`; returns their plain text."""
+        table = self.atoms.table
+        name = w("delText") if status == DELETE else T
+        text: list[str] = []
+        chars: list[str] = []
+
+        def flush() -> None:
+            if chars:
+                t = etree.SubElement(run, name)
+                t.set(_SPACE, "preserve")
+                t.text = "".join(chars)
+                text.append(t.text)
+                chars.clear()
+
+        for n in atoms:
+            a = table[n]
+            if a.kind == CHAR:
+                chars.append(a.value)
+                continue
+            flush()
             el = copy.deepcopy(a.value)
             if status == DELETE and el.tag in _DELETED_NAMES:
                 el.tag = _DELETED_NAMES[el.tag]
             run.append(el)
-            return
-        last = run[-1] if len(run) else None
-        name = w("delText") if status == DELETE else T
-        if last is None or last.tag != name:
-            last = etree.SubElement(run, name)
-            last.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
-            last.text = ""
-        last.text += a.value
+            text.append(self.atoms.text([n]))
+        flush()
+        return "".join(text)
 
     def mark_paragraph(self, ppr: etree._Element, status: str) -> None:
         rpr = ppr.find(RPR)
@@ -278,11 +304,17 @@ class Writer:
                     child.tag = _DELETED_NAMES[child.tag]
                 if child.tag in (T, w("delText")):
                     self.tally[status] += len(child.text or "")
-        if el.tag in (TBL, TR):
-            self._summarize_whole(el, status)
+        self._summarize_whole(el, status)
         return el
 
     def _summarize_whole(self, el: etree._Element, status: str) -> None:
+        if el.tag == P:
+            line = Changed()
+            line.add(status, "".join(el.itertext()) + "¶")
+            self._record(line)
+            return
+        if el.tag not in (TBL, TR):
+            return  # a hyperlink or field inside a paragraph: that paragraph's summary has it
         for tr in ([el] if el.tag == TR else el.iter(TR)):
             cells = ["".join(tc.itertext()) for tc in tr.iter(TC)]
             line = Changed()

@@ -8,6 +8,7 @@ new render and rejecting all the old one, paragraph by paragraph and run propert
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import shutil
@@ -373,6 +374,48 @@ def test_libreoffice_converts_the_output_and_shows_both_versions(tmp_path):
     (tmp_path / "out.pdf").write_bytes(data)
     text = subprocess.run(["pdftotext", str(tmp_path / "out.pdf"), "-"], capture_output=True, text=True).stdout
     assert "（一）加强理论学习武装" in text  # deleted and inserted text both shown
+
+
+def _uno_python() -> str | None:
+    """A Python with LibreOffice's uno module (the system one, with Debian's python3-uno)."""
+    for exe in ("/usr/bin/python3", shutil.which("python3")):
+        if exe and subprocess.run([exe, "-c", "import uno"], capture_output=True).returncode == 0:
+            return exe
+    return None
+
+
+UNO = _uno_python() if shutil.which("soffice") else None
+requires_uno = pytest.mark.skipif(
+    UNO is None and not os.environ.get("REPORTGEN_REQUIRE_SOFFICE"),
+    reason="LibreOffice or its Python bridge (python3-uno) is not installed",
+)
+
+EVERYTHING = (
+    BASE.replace("按月开展主题党日", "每月开展主题党日")  # a word
+    .replace("各项党建工作。全体党员", "各项党建工作。\n\n  全体党员")  # a split
+    .replace("    - title: 规范组织生活\n      text: 严格落实“三会一课”制度，按月开展主题党日活动。\n", "")  # an item gone
+    .replace("    - title: 提升组织力\n", "    - title: 加强作风建设\n      text: 精简会议和报表。\n    - title: 提升组织力\n")
+    .replace("problems:\n", "problems:\n  title: 存在的问题和不足\n")
+    .replace("value: 12, unit: 次", "value: 15, unit: 次")
+    .replace("  posts: {label: 宣传稿件, value: 11, unit: 篇, previous: 9}\n", "  members: {label: 发展党员, value: 2, unit: 人}\n")
+)  # fmt: skip
+
+
+@requires_soffice
+@requires_uno
+def test_libreoffice_accepting_and_rejecting_all_gives_the_two_versions(tmp_path):
+    assert UNO is not None, "REPORTGEN_REQUIRE_SOFFICE is set: install python3-uno"
+    compare_versions(tmp_path, BASE, EVERYTHING)
+    for name in ("old", "new"):
+        assert pipeline.render_file(tmp_path / f"{name}.yaml", tmp_path / f"{name}.docx").ok
+    script = Path(__file__).with_name("lo_accept_reject.py")
+    files = [tmp_path / "out.docx", tmp_path / "old.docx", tmp_path / "new.docx"]
+    done = subprocess.run([UNO, script, tmp_path / "profile", *files], capture_output=True, text=True, timeout=600)
+    assert done.returncode == 0, done.stderr
+    out, old, new = (json.loads(line) for line in done.stdout.splitlines())
+    assert out["redlines"] > 10
+    assert out["accepted"] == new["plain"]
+    assert out["rejected"] == old["plain"]
 
 
 def test_levenshtein_against_the_textbook_algorithm():
