@@ -58,9 +58,9 @@ def run(
     author: str | None = None, date: str | None = None, fmt: str = "docx",
 ) -> Result:  # fmt: skip
     """Compare two versions; write the tracked .docx (or, for "md", only when `out` is given)."""
+    stamp = parse_date(date) if date is not None else default_date()
     old, new = version(old_arg), version(new_arg)
     path = target(old, new, out, fmt, template) if fmt == "docx" or out is not None else None
-    stamp = parse_date(date) if date is not None else default_date()
     loaded = [pipeline.load(v.path, v.content, v.display) for v in (old, new)]
     found = [d for x in loaded for d in x.diagnostics]
     if not all(x.ok for x in loaded):

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from lxml import etree
 
 from generator import compare
-from generator.docxml import PPR, T, TC, TR, Atoms, Item, items
+from generator.docxml import PPR, TC, TR, Atoms, Item, T, items
 
 # A numbering label the templates print at the start of a heading or run-in paragraph.
 _NUM = "一二三四五六七八九十百零"

@@ -13,16 +13,16 @@ What the OOXML rules say, and what the writer does:
 from __future__ import annotations
 
 import copy
-from itertools import groupby
 from dataclasses import dataclass, field
+from itertools import groupby
 
 from lxml import etree
 
 from generator import compare
 from generator.docdiff import DELETE, INSERT, Aligner, Drop, Keep, Row, Stream, Table, Whole
 from generator.docxml import (
-    BODY, CHAR, MARK, MARKER, OPAQUE, P, PIECE, PPR, R, RPR, SECTPR, T, TBL, TC, TCPR, TR, TRPR, Atoms, items, parse,
-    w,
+    BODY, CHAR, MARK, MARKER, OPAQUE, PIECE, PPR, RPR, SECTPR, TBL, TC, TCPR, TR, TRPR, W_NS, Atoms, P, R, T, items,
+    parse, w,
 )  # fmt: skip
 
 _AFTER_RPR = frozenset({w("sectPr"), w("pPrChange")})  # the only pPr children after rPr
@@ -73,12 +73,12 @@ def track(old_xml: bytes, new_xml: bytes, author: str, date: str) -> Tracked:
     new_body[:] = children + ([sect] if sect is not None else [])
     xml = etree.tostring(new_root, xml_declaration=True, encoding="UTF-8", standalone=True)
     t = writer.tally
-    return Tracked(xml, writer.changed, t[INSERT], t[DELETE], writer.marks)
+    return Tracked(xml, writer.changed, t[INSERT], t[DELETE], writer.paragraph_marks)
 
 
 def _largest_id(root: etree._Element) -> int:
     """Revision ids start above every w:id already there (bookmarks, comments)."""
-    found = [int(v) for v in root.xpath("//@w:id", namespaces={"w": w("")[1:-1]}) if v.isdigit()]
+    found = [int(v) for v in root.xpath("//@w:id", namespaces={"w": W_NS}) if v.isdigit()]
     return max(found, default=0)
 
 
@@ -88,7 +88,7 @@ class Writer:
         self.next_id = first_id
         self.changed: list[Changed] = []
         self.tally = {INSERT: 0, DELETE: 0}
-        self.marks = 0
+        self.paragraph_marks = 0
         self._row: Changed | None = None  # the summary line of the row being written
 
     def revision(self, status: str) -> etree._Element:
@@ -227,7 +227,7 @@ class Writer:
             wrapper.append(run)
         if mark:
             summary.add(mark, "¶")
-            self.marks += 1
+            self.paragraph_marks += 1
         self._record(summary)
         return p
 
@@ -291,7 +291,7 @@ class Writer:
                 ppr = etree.Element(PPR)
                 p.insert(0, ppr)
             self.mark_paragraph(ppr, status)
-            self.marks += 1
+            self.paragraph_marks += 1
         for r in list(el.iter(R)):
             parent = r.getparent()
             if parent.tag in (w(INSERT), w(DELETE)):

@@ -17,13 +17,13 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from lxml import etree
-
 import tracked
 from conftest import reportgen, requires_soffice, write
+from lxml import etree
+from ooxml import order_problems
+
 from generator import compare, pipeline
 from generator import diff as diffing
-from ooxml import order_problems
 
 BASE = """\
 organization: 测试公司第一党支部

@@ -18,8 +18,8 @@ table cells as paragraphs in reading order, what the tests compare between versi
 from __future__ import annotations
 
 import copy
-import zipfile
 import io
+import zipfile
 
 from lxml import etree
 

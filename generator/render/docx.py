@@ -300,7 +300,7 @@ def replace_parts(docx: bytes, parts: dict[str, bytes]) -> bytes:
 
     with zipfile.ZipFile(io.BytesIO(docx)) as z:
         entries = [
-            _Entry.of(i.filename, parts.get(i.filename) or z.read(i), RENDERED_LEVEL)
+            _Entry.of(i.filename, parts[i.filename] if i.filename in parts else z.read(i), RENDERED_LEVEL)
             for i in z.infolist() if not i.is_dir()
         ]  # fmt: skip
     return _zip(entries)
