@@ -27,7 +27,8 @@ def blocks(old: Sequence[Hashable], new: Sequence[Hashable]) -> list[Opcode]:
 
 @dataclass(eq=False)
 class Segment:
-    """A stretch of the two versions: equal (old == new), or a change (deleted old, inserted new)."""
+    """A stretch of the two versions: equal (the same text, its formatting may differ), or a change
+    (old deleted, new inserted)."""
 
     equal: bool
     old: list[int]
@@ -55,23 +56,30 @@ class Diff:
         return 2 * self.distance - self.marks
 
 
-def diff(old: list[int], new: list[int]) -> Diff:
-    """Character-level alignment of `old` and `new` (common ends first, difflib in the middle)."""
-    start, end = _common_ends(old, new)
+def diff(old: list[int], new: list[int], key: Sequence[int] | None = None) -> Diff:
+    """Character-level alignment of `old` and `new` (common ends first, difflib in the middle).
+
+    `key[atom]`, when given, is what atoms are compared by (a character whatever its run
+    properties): equal segments may then pair atoms that differ in formatting.
+    """
+    ka, kb = ([key[x] for x in old], [key[x] for x in new]) if key is not None else (old, new)
+    start, end = _common_ends(ka, kb)
     segments: list[Segment] = []
     if start:
         segments.append(Segment(True, old[:start], new[:start]))
-    a, b = old[start : len(old) - end], new[start : len(new) - end]
+    n, m = len(old) - end, len(new) - end
+    a, b = ka[start:n], kb[start:m]
     for tag, i1, i2, j1, j2 in SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+        o, w = old[start + i1 : start + i2], new[start + j1 : start + j2]
         if tag == "equal":
-            segments.append(Segment(True, a[i1:i2], b[j1:j2]))
+            segments.append(Segment(True, o, w))
         elif segments and not segments[-1].equal:  # a replace next to a delete: one change
-            segments[-1].old += a[i1:i2]
-            segments[-1].new += b[j1:j2]
+            segments[-1].old += o
+            segments[-1].new += w
         else:
-            segments.append(Segment(False, a[i1:i2], b[j1:j2]))
+            segments.append(Segment(False, o, w))
     if end:
-        segments.append(Segment(True, old[len(old) - end :], new[len(new) - end :]))
+        segments.append(Segment(True, old[n:], new[m:]))
     distance = levenshtein(a, b) if a and b else max(len(a), len(b))
     return Diff(segments, distance)
 
@@ -163,6 +171,8 @@ def _slide(d: Diff, boundary: Callable[[list[int], list[int]], int]) -> None:
         before, change, after = segs[i - 1], segs[i], segs[i + 1]
         if change.equal or not before.equal or not after.equal or (change.old and change.new):
             continue
+        if before.old != before.new or after.old != after.new:  # formatting differs: leave it be
+            continue
         moved = change.old or change.new
         e1, e2 = before.old, after.old
         # shift left while the change ends like the stretch before it, right while it starts like the one after
@@ -223,7 +233,7 @@ def _whole_words(d: Diff, budget: int, is_word: Callable[[int], bool]) -> int:
         if change.equal:
             continue
         for j in (i - 1, i + 1):
-            if not 0 <= j < len(segs) or not segs[j].equal:
+            if not 0 <= j < len(segs) or not segs[j].equal or segs[j].old != segs[j].new:
                 continue
             left = j < i
             eq = segs[j].old

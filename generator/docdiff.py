@@ -91,7 +91,8 @@ class Aligner:
             x.keys = (("item", x.key),) * KEY_LEVELS
             return
         mark = self.atoms.props(x.element.find(PPR))
-        text = LABEL.sub("", "".join(t.text or "" for t in x.element.iter(T)))
+        x.text = "".join(t.text or "" for t in x.element.iter(T))
+        text = LABEL.sub("", x.text)
         x.keys = ((mark, text), (mark, "head", text[:ENDS]), (mark, "tail", text[-ENDS:]))
 
     def _anchors(self, old: list[Item], new: list[Item], level: int) -> list:
@@ -120,7 +121,9 @@ class Aligner:
         return out + [(old[i:], new[j:], False)]
 
     def _group(self, entries: list) -> list:
-        """Each changed pair is diffed together with the unpaired paragraphs after it; equal ones kept."""
+        """Each changed pair is diffed together with the unpaired paragraphs after it, and with
+        those before it when they are the start of its text on the other side; equal pairs are
+        kept as they are."""
         out: list = []
         pending: tuple[list[Item], list[Item]] = ([], [])
         for entry in entries:
@@ -133,12 +136,14 @@ class Aligner:
                 pending[0].extend(a)
                 pending[1].extend(b)
                 continue
-            out += self._loose(*pending)
             if a[0].key == b[0].key:
-                out.append(Keep(b[0].element))
+                out += self._loose(*pending) + [Keep(b[0].element)]
                 pending = ([], [])
+            elif _leads(pending, a[0], b[0]):
+                pending = (pending[0] + a, pending[1] + b)
             else:
-                pending = (list(a), list(b))
+                out += self._loose(*pending)
+                pending = (a, b)
         return out + self._loose(*pending)
 
     def _loose(self, old: list[Item], new: list[Item]) -> list:
@@ -171,7 +176,7 @@ class Aligner:
                 x.atoms = self.atoms.paragraph(x.element)
         a = [n for x in old for n in x.atoms]
         b = [n for x in new for n in x.atoms]
-        d = compare.diff(a, b) if a and b else compare.whole(a, b)
+        d = compare.diff(a, b, self.atoms.match) if a and b else compare.whole(a, b)
         self.diffs.append(d)
         return Stream(d)
 
@@ -203,6 +208,17 @@ class Aligner:
         if len(old_cells) != len(new_cells):
             return [Whole(old, DELETE), Whole(new, INSERT)]
         return [Row(new, [self.container(items(a), items(b)) for a, b in zip(old_cells, new_cells)])]
+
+
+def _leads(pending: tuple[list[Item], list[Item]], old: Item, new: Item) -> bool:
+    """Paragraphs on one side only that the other side has at the start of the pair's paragraph:
+    a run-in heading that became a heading of its own (or the other way), the first part of a
+    paragraph split in two."""
+    gone, came = pending
+    if bool(gone) == bool(came):
+        return False
+    text = "".join(x.text for x in gone or came)
+    return bool(text) and (new.text if gone else old.text).startswith(text.rstrip("。"))
 
 
 def items_of(parent: etree._Element, tag: str) -> list[Item]:

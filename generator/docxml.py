@@ -52,13 +52,21 @@ class Atoms:
         self.table: list[Atom] = []
         self._props: dict[bytes, int] = {}  # serialized rPr/pPr → small int, to keep keys short
         self._chars: dict[int, dict[str, int]] = {}
+        # what atoms are compared by: the character (or piece, or paragraph mark) whatever its
+        # properties, so that text kept in another format is a formatting change, not a new text
+        self.match: list[int] = []
+        self._matches: dict[object, int] = {}
 
-    def _intern(self, key: tuple, atom: Atom) -> int:
+    def _intern(self, key: tuple, atom: Atom, match: object) -> int:
         found = self.ids.get(key)
         if found is None:
-            found = self.ids[key] = len(self.table)
-            self.table.append(atom)
+            found = self.ids[key] = self._add(atom, match)
         return found
+
+    def _add(self, atom: Atom, match: object) -> int:
+        self.table.append(atom)
+        self.match.append(self._matches.setdefault(match, len(self._matches)))
+        return len(self.table) - 1
 
     def props(self, el: etree._Element | None) -> int:
         if el is None:
@@ -76,9 +84,9 @@ class Atoms:
             elif tag == R:
                 out += self.run(child)
             elif isinstance(tag, str):  # not a comment or processing instruction
-                kind = MARKER if tag in MARKERS else OPAQUE
-                out.append(self._intern((kind, etree.tostring(child)), Atom(kind, child)))
-        out.append(self._intern((MARK, self.props(ppr)), Atom(MARK, ppr)))
+                kind, xml = MARKER if tag in MARKERS else OPAQUE, etree.tostring(child)
+                out.append(self._intern((kind, xml), Atom(kind, child), (kind, xml)))
+        out.append(self._intern((MARK, self.props(ppr)), Atom(MARK, ppr), MARK))
         return out
 
     def run(self, r: etree._Element) -> list[int]:
@@ -92,11 +100,11 @@ class Atoms:
                 for ch in child.text or "":
                     n = chars.get(ch)
                     if n is None:
-                        n = chars[ch] = len(self.table)
-                        self.table.append(Atom(CHAR, ch, rpr, props))
+                        n = chars[ch] = self._add(Atom(CHAR, ch, rpr, props), ch)
                     out.append(n)
             elif tag != RPR and isinstance(tag, str):
-                out.append(self._intern((PIECE, etree.tostring(child), props), Atom(PIECE, child, rpr, props)))
+                xml = etree.tostring(child)
+                out.append(self._intern((PIECE, xml, props), Atom(PIECE, child, rpr, props), (PIECE, xml)))
         return out
 
     def is_word(self, atom: int) -> bool:
@@ -147,6 +155,7 @@ class Item:
     key: bytes  # the whole element serialized: equal keys, equal items
     atoms: list[int] = field(default_factory=list)  # paragraphs only, filled on demand
     keys: tuple = ()  # what pairs it with an item of the other version when `key` does not (docdiff)
+    text: str = ""  # paragraphs: the text of its runs
 
     @property
     def is_paragraph(self) -> bool:

@@ -1,53 +1,33 @@
 """Word tracked changes (修订): the new document's XML with every difference from the old one marked.
 
-What the OOXML rules say, and what the writer does:
-- deleted text: runs inside `w:del`, their text in `w:delText`; inserted text: runs inside `w:ins`;
-  a run split by a revision keeps its own `w:rPr` (a copy on each part);
-- a paragraph mark inserted or deleted: `w:pPr/w:rPr/w:ins|w:del` (rPr is the last child of pPr
-  but for sectPr and pPrChange; the revision mark is the first child of that rPr). Accepting a
-  deleted mark, or rejecting an inserted one, joins the paragraph with the next;
-- a table row inserted or deleted: `w:trPr/w:ins|w:del`, its cells' content marked likewise;
-- every revision has a unique `w:id`, `w:author` and `w:date`.
+docdiff.Aligner pairs what is kept, changed, added and removed; compare.tidy evens the character
+diffs out; Writer then writes the new body: kept items as they are, changed paragraphs through
+redline.StreamWriter, and whole items inserted or deleted here — a table row with
+`w:trPr/w:ins|w:del`, its cells' content marked likewise; a paragraph with its runs in
+`w:ins`/`w:del` and its mark in `w:pPr/w:rPr`.
 """
 
 from __future__ import annotations
 
 import copy
-from dataclasses import dataclass, field
-from itertools import groupby
+from dataclasses import dataclass
 
 from lxml import etree
 
 from generator import compare
-from generator.docdiff import DELETE, INSERT, Aligner, Drop, Keep, Row, Stream, Table, Whole
-from generator.docxml import (
-    BODY, CHAR, MARK, MARKER, OPAQUE, PIECE, PPR, RPR, SECTPR, TBL, TC, TCPR, TR, TRPR, W_NS, Atoms, P, R, T, items,
-    parse, w,
-)  # fmt: skip
+from generator.docdiff import Aligner, Drop, Keep, Row, Stream, Table, Whole
+from generator.docxml import BODY, PPR, RPR, SECTPR, TBL, TC, TCPR, TR, TRPR, W_NS, Atoms, P, R, T, items, parse, w
+from generator.redline import (
+    DELETE,
+    DELETED_NAMES,
+    INSERT,
+    Changed,
+    Stamp,
+    StreamWriter,
+    put_mark,
+)
 
-_AFTER_RPR = frozenset({w("sectPr"), w("pPrChange")})  # the only pPr children after rPr
 _TRPR_AFTER = frozenset({w("trPrChange")})
-_DELETED_NAMES = {T: w("delText"), w("instrText"): w("delInstrText")}
-_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
-
-
-@dataclass
-class Changed:
-    """One paragraph (or table row) with revisions, for the summary: (status, text) pieces."""
-
-    pieces: list[tuple[str | None, str]] = field(default_factory=list)
-
-    def add(self, status: str | None, text: str) -> None:
-        if not text:
-            return
-        if self.pieces and self.pieces[-1][0] == status:
-            self.pieces[-1] = (status, self.pieces[-1][1] + text)
-        else:
-            self.pieces.append((status, text))
-
-    @property
-    def marked(self) -> bool:
-        return any(s for s, _ in self.pieces)
 
 
 @dataclass
@@ -57,6 +37,7 @@ class Tracked:
     inserted: int = 0  # characters
     deleted: int = 0
     paragraph_marks: int = 0  # paragraph marks inserted or deleted
+    formatted: int = 0  # characters kept with other run properties (w:rPrChange)
 
 
 def track(old_xml: bytes, new_xml: bytes, author: str, date: str) -> Tracked:
@@ -67,13 +48,13 @@ def track(old_xml: bytes, new_xml: bytes, author: str, date: str) -> Tracked:
     pieces = aligner.container(items(old_body), items(new_body))
     atoms = aligner.atoms
     compare.tidy(aligner.diffs, atoms.is_word, atoms.is_break, atoms.boundary, extra=aligner.whole_slack)
-    writer = Writer(aligner.atoms, author, date, first_id=_largest_id(new_root) + 1)
+    stamp = Stamp(author, date, first_id=_largest_id(new_root) + 1)
+    writer = Writer(aligner.atoms, stamp)
     sect = new_body.find(SECTPR)
     children = writer.emit(pieces)
     new_body[:] = children + ([sect] if sect is not None else [])
     xml = etree.tostring(new_root, xml_declaration=True, encoding="UTF-8", standalone=True)
-    t = writer.tally
-    return Tracked(xml, writer.changed, t[INSERT], t[DELETE], writer.paragraph_marks)
+    return Tracked(xml, writer.changed, stamp.chars[INSERT], stamp.chars[DELETE], stamp.paragraph_marks, stamp.formatted)
 
 
 def _largest_id(root: etree._Element) -> int:
@@ -82,22 +63,56 @@ def _largest_id(root: etree._Element) -> int:
     return max(found, default=0)
 
 
-class Writer:
-    def __init__(self, atoms: Atoms, author: str, date: str, first_id: int) -> None:
-        self.atoms, self.author, self.date = atoms, author, date
-        self.next_id = first_id
-        self.changed: list[Changed] = []
-        self.tally = {INSERT: 0, DELETE: 0}
-        self.paragraph_marks = 0
-        self._row: Changed | None = None  # the summary line of the row being written
+def _settle_marks(children: list[etree._Element]) -> None:
+    """Paragraphs inserted (or deleted) whole just before a table or at the end of their container
+    have no paragraph after them to join when rejected (or accepted): Word and LibreOffice leave an
+    empty paragraph there. Their first paragraph mark is the one that came (or went): the revision
+    goes on the mark before them, which then joins them, and comes off the last one."""
+    for i, p in enumerate(children):
+        if p.tag != P or (i + 1 < len(children) and children[i + 1].tag == P):
+            continue
+        status = _mark_status(p)
+        if status is None or not _wholly(p, status):
+            continue
+        first = i
+        while first > 0 and children[first - 1].tag == P and _mark_status(children[first - 1]) == status \
+                and _wholly(children[first - 1], status):  # fmt: skip
+            first -= 1
+        before = children[first - 1] if first > 0 else None
+        if before is None or before.tag != P or _mark_status(before) is not None:
+            continue
+        rpr = p.find(f"{PPR}/{RPR}")
+        mark = rpr.find(w(status))
+        rpr.remove(mark)
+        if not len(rpr):
+            rpr.getparent().remove(rpr)
+        ppr = before.find(PPR)
+        if ppr is None:
+            ppr = etree.Element(PPR)
+            before.insert(0, ppr)
+        put_mark(ppr, mark)
 
-    def revision(self, status: str) -> etree._Element:
-        el = etree.Element(w(status))
-        el.set(w("id"), str(self.next_id))
-        el.set(w("author"), self.author)
-        el.set(w("date"), self.date)
-        self.next_id += 1
-        return el
+
+def _mark_status(p: etree._Element) -> str | None:
+    rpr = p.find(f"{PPR}/{RPR}")
+    if rpr is None:
+        return None
+    return next((s for s in (INSERT, DELETE) if rpr.find(w(s)) is not None), None)
+
+
+def _wholly(p: etree._Element, status: str) -> bool:
+    """Whether every run of `p` is inside a revision of `status`."""
+    return all(r.getparent().tag == w(status) for r in p.iter(R))
+
+
+class Writer:
+    """Turns the pieces of docdiff.Aligner into elements; paragraphs are redline.StreamWriter's."""
+
+    def __init__(self, atoms: Atoms, stamp: Stamp) -> None:
+        self.stamp = stamp
+        self.paragraphs = StreamWriter(atoms, stamp, self._record, self.whole)
+        self.changed: list[Changed] = []
+        self._row: Changed | None = None  # the summary line of the row being written
 
     # -------------------------------------------------------------- pieces
 
@@ -109,13 +124,14 @@ class Writer:
                 if self._row is not None:  # a row's summary line shows its unchanged cells too
                     self._row.add(None, "".join(piece.element.itertext()))
             elif isinstance(piece, Stream):
-                out += self.stream(piece.diff)
+                out += self.paragraphs.stream(piece.diff)
             elif isinstance(piece, Whole):
                 out.append(self.whole(copy.deepcopy(piece.element), piece.status))
             elif isinstance(piece, Table):
                 out.append(self.table(piece))
             elif not isinstance(piece, Drop):
                 raise TypeError(piece)
+        _settle_marks(out)
         return out
 
     def table(self, piece: Table) -> etree._Element:
@@ -163,117 +179,6 @@ class Writer:
 
     # -------------------------------------------------------------- paragraphs
 
-    def stream(self, d: compare.Diff) -> list[etree._Element]:
-        out, content = [], []
-        table = self.atoms.table
-        for seg in d.segments:
-            for status, atom in self._order(seg):
-                if table[atom].kind == MARK:
-                    out.append(self.paragraph(content, status, atom))
-                    content = []
-                else:
-                    content.append((status, atom))
-        assert not content, "a stream ends with a paragraph mark"
-        return out
-
-    def _order(self, seg: compare.Segment) -> list[tuple[str | None, int]]:
-        """A change's deleted atoms, then its inserted ones; but inserted text goes first when only
-        the deleted side holds paragraph marks, so that it stays in the paragraph it was added to."""
-        if seg.equal:
-            return [(None, a) for a in seg.new]
-        deleted, inserted = [(DELETE, a) for a in seg.old], [(INSERT, a) for a in seg.new]
-        marks = self.atoms.table
-        if any(marks[a].kind == MARK for a in seg.old) and not any(marks[a].kind == MARK for a in seg.new):
-            return inserted + deleted
-        return deleted + inserted
-
-    def paragraph(self, content: list[tuple[str | None, int]], mark: str | None, mark_atom: int) -> etree._Element:
-        table = self.atoms.table
-        p = etree.Element(P)
-        ppr = table[mark_atom].value
-        ppr = copy.deepcopy(ppr) if ppr is not None else None
-        if mark:
-            ppr = ppr if ppr is not None else etree.Element(PPR)
-            self.mark_paragraph(ppr, mark)
-        if ppr is not None:
-            p.append(ppr)
-        summary = Changed()
-        wrapper: etree._Element | None = None
-        for (status, _), group in groupby(content, key=self._run_key):
-            atoms = [a for _, a in group]
-            first = table[atoms[0]]
-            if first.kind in (MARKER, OPAQUE):
-                wrapper = None
-                if first.kind == MARKER and status != DELETE:
-                    p.append(copy.deepcopy(first.value))
-                elif first.kind == OPAQUE:
-                    el = copy.deepcopy(first.value)
-                    p.append(self.whole(el, status) if status else el)
-                    summary.add(status, "".join(el.itertext()))
-                continue
-            run = etree.Element(R)
-            if first.rpr is not None:
-                run.append(copy.deepcopy(first.rpr))
-            text = self._fill(run, atoms, status)
-            summary.add(status, text)
-            if status is None:
-                wrapper = None
-                p.append(run)
-                continue
-            self.tally[status] += len(text)
-            if wrapper is None or wrapper.tag != w(status):
-                wrapper = self.revision(status)
-                p.append(wrapper)
-            wrapper.append(run)
-        if mark:
-            summary.add(mark, "¶")
-            self.paragraph_marks += 1
-        self._record(summary)
-        return p
-
-    def _run_key(self, item: tuple[str | None, int]) -> tuple:
-        """Atoms that go into one run: same status, same run properties; other atoms one by one."""
-        status, atom = item
-        a = self.atoms.table[atom]
-        return (status, a.props) if a.kind in (CHAR, PIECE) else (status, -1 - atom)
-
-    def _fill(self, run: etree._Element, atoms: list[int], status: str | None) -> str:
-        """Put the characters and pieces of `atoms` into `run`; returns their plain text."""
-        table = self.atoms.table
-        name = w("delText") if status == DELETE else T
-        text: list[str] = []
-        chars: list[str] = []
-
-        def flush() -> None:
-            if chars:
-                t = etree.SubElement(run, name)
-                t.set(_SPACE, "preserve")
-                t.text = "".join(chars)
-                text.append(t.text)
-                chars.clear()
-
-        for n in atoms:
-            a = table[n]
-            if a.kind == CHAR:
-                chars.append(a.value)
-                continue
-            flush()
-            el = copy.deepcopy(a.value)
-            if status == DELETE and el.tag in _DELETED_NAMES:
-                el.tag = _DELETED_NAMES[el.tag]
-            run.append(el)
-            text.append(self.atoms.text([n]))
-        flush()
-        return "".join(text)
-
-    def mark_paragraph(self, ppr: etree._Element, status: str) -> None:
-        rpr = ppr.find(RPR)
-        if rpr is None:
-            rpr = etree.Element(RPR)
-            at = next((n for n, c in enumerate(ppr) if c.tag in _AFTER_RPR), len(ppr))
-            ppr.insert(at, rpr)
-        rpr.insert(0, self.revision(status))
-
     # -------------------------------------------------------------- whole tables, rows, items
 
     def whole(self, el: etree._Element, status: str) -> etree._Element:
@@ -284,26 +189,25 @@ class Writer:
                 props = etree.Element(TRPR)
                 tr.insert(next((n for n, c in enumerate(tr) if c.tag == TC), len(tr)), props)
             at = next((n for n, c in enumerate(props) if c.tag in _TRPR_AFTER), len(props))
-            props.insert(at, self.revision(status))
+            props.insert(at, self.stamp.revision(status))
         for p in ([el] if el.tag == P else list(el.iter(P))):
             ppr = p.find(PPR)
             if ppr is None:
                 ppr = etree.Element(PPR)
                 p.insert(0, ppr)
-            self.mark_paragraph(ppr, status)
-            self.paragraph_marks += 1
+            self.stamp.mark_paragraph(ppr, status)
         for r in list(el.iter(R)):
             parent = r.getparent()
             if parent.tag in (w(INSERT), w(DELETE)):
                 continue
-            wrapper = self.revision(status)
+            wrapper = self.stamp.revision(status)
             parent.replace(r, wrapper)
             wrapper.append(r)
             for child in r:
-                if status == DELETE and child.tag in _DELETED_NAMES:
-                    child.tag = _DELETED_NAMES[child.tag]
+                if status == DELETE and child.tag in DELETED_NAMES:
+                    child.tag = DELETED_NAMES[child.tag]
                 if child.tag in (T, w("delText")):
-                    self.tally[status] += len(child.text or "")
+                    self.stamp.chars[status] += len(child.text or "")
         self._summarize_whole(el, status)
         return el
 

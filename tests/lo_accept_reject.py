@@ -6,7 +6,8 @@ which a virtual environment does not:
     python3 tests/lo_accept_reject.py PROFILE_DIR FILE.docx…
 
 For each file it prints {"redlines": n, "plain": [...], "accepted": [...], "rejected": [...]}:
-the text of each paragraph and table cell in reading order, as LibreOffice has it.
+the style and text of each paragraph, and the text of each table cell, in reading order, as
+LibreOffice has them.
 """
 
 import json
@@ -27,14 +28,15 @@ def prop(name, value):
 
 
 def paragraphs(doc):
+    """[style, text] of each body paragraph; a table as the text of its cells, row by row."""
     out = []
     enum = doc.getText().createEnumeration()
     while enum.hasMoreElements():
         el = enum.nextElement()
         if el.supportsService("com.sun.star.text.Paragraph"):
-            out.append(el.getString())
-        else:  # a table: its cells, row by row
-            out += [el.getCellByName(name).getString() for name in el.getCellNames()]
+            out.append([el.ParaStyleName, el.getString()])
+        else:
+            out += [["cell", el.getCellByName(name).getString()] for name in el.getCellNames()]
     return out
 
 

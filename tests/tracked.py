@@ -6,10 +6,13 @@ of the standard.
 - `w:ins` (run level): accept keeps its runs, reject removes them; `w:del`: the other way round,
   and the kept deleted text (`w:delText`) becomes text again.
 - `w:pPr/w:rPr/w:ins` marks the paragraph mark as inserted; `w:del` as deleted. Removing a mark
-  (rejecting an inserted one, accepting a deleted one) joins the paragraph with the next one: its
-  content goes in front of the next paragraph's, which keeps its own properties. A last
-  paragraph of its container left empty that way is removed.
+  (rejecting an inserted one, accepting a deleted one) joins the paragraph with the next one. The
+  standard does not say whose paragraph properties the joined one has; LibreOffice keeps those of
+  the first paragraph unless it was left empty, and so does `_join`. A paragraph mark cannot join
+  a table or the end of its container: that paragraph stays, empty or not (as in LibreOffice).
 - `w:trPr/w:ins|w:del`: the row is inserted or deleted as a whole. A table left without rows goes.
+- `w:rPrChange`, `w:pPrChange`: the run or paragraph properties before the change, put back when
+  rejected.
 
 `paragraphs(xml)` gives a document body as a list of (paragraph style, [(text, run props)]) with
 table cells as paragraphs in reading order, what the tests compare between versions.
@@ -50,6 +53,7 @@ def _resolve(root: etree._Element, keep: str, drop: str) -> etree._Element:
         tr.getparent().remove(tr)
     for tbl in root.xpath("//w:tbl[not(w:tr)]", namespaces=NS):
         tbl.getparent().remove(tbl)
+    _formatting(root, accepting=keep == "ins")
     for el in root.xpath(f"//w:p/w:{drop} | //w:hyperlink/w:{drop}", namespaces=NS):
         el.getparent().remove(el)
     for el in root.xpath(f"//w:p/w:{keep} | //w:hyperlink/w:{keep}", namespaces=NS):
@@ -63,40 +67,76 @@ def _resolve(root: etree._Element, keep: str, drop: str) -> etree._Element:
         el.tag = q("t")
     for el in root.iter(q("delInstrText")):
         el.tag = q("instrText")
-    # paragraph marks: removed ones join their paragraph with the next
-    for p in list(root.iter(q("p"))):
+    # paragraph marks: a removed one joins its paragraph with the next
+    removed = set()
+    for p in root.iter(q("p")):
         rpr = p.find("w:pPr/w:rPr", NS)
         if rpr is None:
             continue
-        removed = rpr.find(f"w:{drop}", NS) is not None
+        if rpr.find(f"w:{drop}", NS) is not None:
+            removed.add(p)
         for mark in rpr.findall(f"w:{keep}", NS) + rpr.findall(f"w:{drop}", NS):
             rpr.remove(mark)
         if not len(rpr):  # the mark held the only run property of the paragraph mark
             rpr.getparent().remove(rpr)
-        if removed:
-            _join_next(p)
+    for p in [p for p in root.iter(q("p")) if p in removed]:
+        if p.getparent() is not None:
+            _join(p, removed)
     for tr in root.iter(q("trPr")):
         for mark in tr.findall(f"w:{keep}", NS):
             tr.remove(mark)
     return root
 
 
-def _join_next(p: etree._Element) -> None:
-    content = [c for c in p if c.tag != q("pPr")]
-    nxt = p.getnext()
-    while nxt is not None and nxt.tag != q("p") and nxt.tag != q("tbl"):
-        nxt = nxt.getnext()
-    parent = p.getparent()
-    if nxt is None or nxt.tag != q("p"):
-        if not content:  # the last paragraph, emptied: gone
-            parent.remove(p)
-        return
-    ppr = nxt.find(q("pPr"))
-    at = 0 if ppr is None else 1
-    for child in content:
-        nxt.insert(at, child)
-        at += 1
-    parent.remove(p)
+def _formatting(root: etree._Element, accepting: bool) -> None:
+    """w:rPrChange and w:pPrChange hold the former run and paragraph properties: accepting drops
+    them, rejecting puts them back (a pPrChange's pPr has all but the mark's rPr and sectPr)."""
+    for change in root.xpath("//w:rPr/w:rPrChange", namespaces=NS):
+        rpr = change.getparent()
+        if not accepting:
+            for c in list(rpr):
+                rpr.remove(c)
+            rpr.extend(change.find(q("rPr")) if change.find(q("rPr")) is not None else [])
+        else:
+            rpr.remove(change)
+        if not len(rpr):
+            rpr.getparent().remove(rpr)
+    for change in root.xpath("//w:pPr/w:pPrChange", namespaces=NS):
+        ppr = change.getparent()
+        ppr.remove(change)
+        if accepting:
+            continue
+        kept = [c for c in ppr if c.tag in (q("rPr"), q("sectPr"))]
+        for c in list(ppr):
+            ppr.remove(c)
+        former = change.find(q("pPr"))
+        ppr.extend(list(former) if former is not None else [])
+        ppr.extend(kept)
+
+
+def _join(first: etree._Element, removed: set) -> None:
+    """Join `first` with the paragraphs after it up to one whose mark stays (the end of its
+    container, or a table, ends the run too). The joined paragraph has the properties of the first
+    one with text left, else of the last one, as LibreOffice joins paragraphs."""
+    group = [first]
+    while group[-1] in removed:
+        nxt = group[-1].getnext()
+        if nxt is None or nxt.tag != q("p"):
+            break
+        group.append(nxt)
+    content = [c for p in group for c in p if c.tag != q("pPr")]
+    holder = next((p for p in group if _runs_of([c for c in p if c.tag != q("pPr")])), group[-1])
+    for p in group:
+        if p is not holder:
+            p.getparent().remove(p)
+    for c in list(holder):
+        if c.tag != q("pPr"):
+            holder.remove(c)
+    holder.extend(content)
+
+
+def _runs_of(elements: list) -> bool:
+    return any(t.text for el in elements for t in el.iter(q("t")))
 
 
 def _runs(p: etree._Element) -> list[tuple[str, bytes]]:
