@@ -49,6 +49,12 @@ def reject(xml: bytes) -> etree._Element:
 
 def _resolve(root: etree._Element, keep: str, drop: str) -> etree._Element:
     root = copy.deepcopy(root)
+    # a move (which reportgen does not write; other tools do) is a deletion where the text was and
+    # an insertion where it went
+    for el in root.iter(q("moveFrom"), q("moveTo")):
+        el.tag = q("del") if el.tag == q("moveFrom") else q("ins")
+    for el in root.iter(q("moveFromRangeStart"), q("moveFromRangeEnd"), q("moveToRangeStart"), q("moveToRangeEnd")):
+        el.getparent().remove(el)
     for tr in root.xpath(f"//w:tr[w:trPr/w:{drop}]", namespaces=NS):
         tr.getparent().remove(tr)
     for tbl in root.xpath("//w:tbl[not(w:tr)]", namespaces=NS):
@@ -187,11 +193,14 @@ def units(root: etree._Element | bytes) -> list[str]:
 
 
 def marks(xml: bytes) -> tuple[int, int, int]:
-    """(characters marked, paragraph marks marked, units of `units` with any mark) of a document.xml."""
+    """(characters inserted, deleted or moved, paragraph marks marked, units of `units` with any
+    mark) of a document.xml."""
     root = etree.fromstring(xml)
-    chars = sum(len(t.text or "") for t in root.xpath("//w:ins//w:t | //w:del//w:delText", namespaces=NS))
-    pmarks = len(root.xpath("//w:pPr/w:rPr/w:ins | //w:pPr/w:rPr/w:del", namespaces=NS))
-    marked = "w:ins or w:del or w:pPr/w:rPr/w:ins or w:pPr/w:rPr/w:del"
+    texts = "//w:ins//w:t | //w:del//w:delText | //w:moveFrom//w:delText | //w:moveFrom//w:t | //w:moveTo//w:t"
+    chars = sum(len(t.text or "") for t in root.xpath(texts, namespaces=NS))
+    pmarks = len(root.xpath("//w:pPr/w:rPr/*[self::w:ins or self::w:del or self::w:moveFrom or self::w:moveTo]",
+                            namespaces=NS))  # fmt: skip
+    marked = "w:ins or w:del or w:moveFrom or w:moveTo or w:pPr/w:rPr/w:ins or w:pPr/w:rPr/w:del"
     paragraphs = root.xpath(f"count(//w:body/w:p[{marked}])", namespaces=NS)
     rows = root.xpath(f"count(//w:tr[w:trPr/w:ins or w:trPr/w:del or .//w:p[{marked}]])", namespaces=NS)
     return chars, pmarks, int(paragraphs + rows)
