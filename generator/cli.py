@@ -236,7 +236,7 @@ def new(out: Path, org: str | None, period: str | None, previous: Path | None, f
 def diff(old, new, template, output, author, date, fmt) -> None:
     """两个版本 → 带修订的 Word 文档 / two versions → Word tracked changes.
 
-    OLD、NEW 是数据文件，或 git 版本“修订:路径”（如 HEAD~1:report.yaml）/ files or git REV:path.
+    OLD、NEW 是数据文件，或 git 中的版本“版本:路径”（如 HEAD~1:report.yaml）/ files or git REV:path.
     """
     from generator import diff as diffing
     from generator.render import changes

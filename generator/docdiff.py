@@ -2,15 +2,16 @@
 
 The alignment goes from the coarse to the fine, so that marks stay where a reader looks for them:
 
-1. body items pair when their text is equal but for a leading numbering label (a deleted item
-   renumbers the rest: only labels change), then, among those left, when they start alike, then
-   when they end alike; tables pair in order. Items equal in all their XML are kept as they are;
-2. (labels are what keeps a plain diff of the XML from finding long equal stretches: one item
-   deleted, and every heading after it differs; difflib would then anchor on whatever long stretch
-   is equal, a moved section, and mark all between as deleted and inserted);
-3. each such pair is diffed together with the unpaired paragraphs after it, as one stream of
-   characters and paragraph marks (compare.diff): a paragraph split in two, or two joined, is
-   one paragraph mark inserted or deleted, and a paragraph added is inserted whole;
+1. body items pair when their text is equal but for a leading numbering label, then, among those
+   left, when they start alike, then when they end alike; tables pair in order. Labels matter:
+   one item deleted, and every heading after it is renumbered, so a diff of the XML finds no long
+   equal stretch but a moved section, and would mark everything in between as deleted and
+   inserted. Paired items equal in all their XML are kept as they are;
+2. each other pair is diffed together with the unpaired paragraphs after it (and those before it
+   that start its text on the other side) as one stream of characters and paragraph marks
+   (compare.diff): a paragraph split in two, or two joined, is one paragraph mark inserted or
+   deleted; a run-in heading that became a heading of its own keeps its text, formatted anew;
+3. paragraphs with nothing to pair with are inserted or deleted whole;
 4. table rows like paragraphs (by their whole XML, then by their first cell), cells recursively.
 
 The result is a list of pieces that revisions.Writer turns into tracked-change XML, once
@@ -25,13 +26,12 @@ from dataclasses import dataclass
 from lxml import etree
 
 from generator import compare
-from generator.docxml import PPR, TC, TR, Atoms, Item, T, items
+from generator.docxml import DELETE, INSERT, PPR, TC, TR, Atoms, Item, T, items
 
 # A numbering label the templates print at the start of a heading or run-in paragraph.
 _NUM = "一二三四五六七八九十百零"
 LABEL = re.compile(rf"^(?:第[{_NUM}]+部分\u3000?|[{_NUM}]+、|（[{_NUM}]+）|\d+\.|（\d+）|[{_NUM}]+是)")
 
-INSERT, DELETE = "ins", "del"
 KEY_LEVELS = 3
 ENDS = 10  # characters at the start or end of a paragraph that pair it when the rest changed
 

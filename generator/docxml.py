@@ -24,6 +24,7 @@ P, R, T, PPR, RPR, TBL, TR, TC = (w(t) for t in ("p", "r", "t", "pPr", "rPr", "t
 BODY, SECTPR, TRPR, TCPR = w("body"), w("sectPr"), w("trPr"), w("tcPr")
 
 CHAR, PIECE, MARK, MARKER, OPAQUE = range(5)
+INSERT, DELETE = "ins", "del"  # a revision's status, named as its element
 # Paragraph children that mark a place but hold no text: kept where they are in the new version.
 MARKERS = frozenset(
     w(t) for t in ("bookmarkStart", "bookmarkEnd", "proofErr", "permStart", "permEnd",

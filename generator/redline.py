@@ -21,9 +21,8 @@ from itertools import groupby
 from lxml import etree
 
 from generator import compare
-from generator.docxml import CHAR, MARK, MARKER, OPAQUE, PIECE, PPR, RPR, Atoms, P, R, T, w
+from generator.docxml import CHAR, DELETE, INSERT, MARK, MARKER, OPAQUE, PIECE, PPR, RPR, Atoms, P, R, T, w
 
-INSERT, DELETE = "ins", "del"
 AFTER_RPR = frozenset({w("sectPr"), w("pPrChange")})  # the only pPr children after rPr
 DELETED_NAMES = {T: w("delText"), w("instrText"): w("delInstrText")}
 _SPACE = "{http://www.w3.org/XML/1998/namespace}space"

@@ -16,16 +16,10 @@ from lxml import etree
 
 from generator import compare
 from generator.docdiff import Aligner, Drop, Keep, Row, Stream, Table, Whole
-from generator.docxml import BODY, PPR, RPR, SECTPR, TBL, TC, TCPR, TR, TRPR, W_NS, Atoms, P, R, T, items, parse, w
-from generator.redline import (
-    DELETE,
-    DELETED_NAMES,
-    INSERT,
-    Changed,
-    Stamp,
-    StreamWriter,
-    put_mark,
-)
+from generator.docxml import (
+    BODY, DELETE, INSERT, PPR, RPR, SECTPR, TBL, TC, TCPR, TR, TRPR, W_NS, Atoms, P, R, T, items, parse, w,
+)  # fmt: skip
+from generator.redline import DELETED_NAMES, Changed, Stamp, StreamWriter, put_mark
 
 _TRPR_AFTER = frozenset({w("trPrChange")})
 
