@@ -35,7 +35,7 @@ def parse(arg: str) -> Revision | None:
     rev, _, path = arg.partition(":")
     if not rev or not path:
         return None
-    return Revision(arg, rev, path)
+    return Revision(arg, rev, path.replace("\\", "/"))  # git's paths have forward slashes, on Windows too
 
 
 def _git(args: list[str], cwd: Path | None = None) -> subprocess.CompletedProcess:
@@ -64,7 +64,7 @@ def show(r: Revision) -> bytes:
 
 def worktree_path(r: Revision) -> Path:
     """Where the revision's file is in the working tree: its folder is where a `template:` key points."""
-    if r.path.startswith(("./", "../", ".\\", "..\\")):
+    if r.path.startswith(("./", "../")):
         return Path.cwd() / r.path
     done = _git(["rev-parse", "--show-toplevel"])
     top = done.stdout.decode("utf-8", "replace").strip() if done.returncode == 0 else ""

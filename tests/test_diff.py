@@ -386,6 +386,17 @@ def test_outside_a_repository_a_revision_is_exit_2(tmp_path):
     assert done.returncode == 2 and "not in a git repository" in done.stderr
 
 
+def test_without_git_a_revision_is_exit_2_and_files_still_work(tmp_path, monkeypatch):
+    old = write(tmp_path, BASE, "v1.yaml")
+    new = write(tmp_path, BASE.replace("按月开展", "每月开展"), "v2.yaml")
+    monkeypatch.setenv("PATH", str(tmp_path / "empty"))  # no git (python is started by its full path)
+    done = reportgen("diff", "HEAD:v1.yaml", new, cwd=tmp_path)
+    assert done.returncode == 2 and "git is not installed" in done.stderr
+    done = reportgen("diff", old, new, cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert b'w:author="reportgen"' in tracked.document_xml((tmp_path / "v2-修订.docx").read_bytes())
+
+
 @needs_git
 def test_an_invalid_revision_is_located_as_rev_path_line_col(repo):
     write(repo / "data", BASE.replace("period: {year: 2024", "period: {year: 1900"), "支部.yaml")
