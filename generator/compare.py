@@ -146,9 +146,10 @@ def tidy(
     First an insertion or deletion that could as well stand a few atoms to the left or right
     (inserting "。¶X" after "准备" is inserting "X。¶" after "准备。¶") moves to where
     `boundary(before, after)` scores its two ends best; that changes no count. Then a change
-    that cuts a number or a Latin word in two takes in the rest of it (1~~4~~**6** → ~~14~~**16**); then equal islands between two changes in one paragraph, smallest
-    first, are taken into the changes when they are no longer than the changes on either side
-    (the rule of diff-match-patch's semantic clean-up). Never across a paragraph mark (`is_break`).
+    that cuts a number or a Latin word in two takes in the rest of it (1~~4~~**6** → ~~14~~**16**);
+    then equal islands between two changes in one paragraph, smallest first, are taken into the
+    changes when they are no longer than the changes on either side (the rule of
+    diff-match-patch's semantic clean-up). Never across a paragraph mark (`is_break`).
     `extra`: the slack of what was inserted or deleted whole, outside `diffs`. Returns the slack left.
     """
     budget = extra + sum(d.slack for d in diffs)
