@@ -62,15 +62,16 @@ figures:
 """
 
 
-def render_xml(path: Path) -> bytes:
+def render_xml(path: Path, template: str | None = None) -> bytes:
     loaded = pipeline.load(path)
     assert loaded.ok, loaded.diagnostics
-    chosen = pipeline.choose_template(loaded.report, path, None)
+    chosen = pipeline.choose_template(loaded.report, path, template)
     return tracked.document_xml(pipeline.render_bytes(loaded.report, chosen, "docx"))
 
 
 def compare_versions(
-    tmp_path: Path, old_text: str, new_text: str, moved: bool = False, mark_before: int = 0
+    tmp_path: Path, old_text: str, new_text: str, moved: bool = False, mark_before: int = 0,
+    template: str | None = None,
 ) -> tuple[bytes, bytes, bytes]:
     """Run the diff; check accept/reject and the targets; return (output, old, new) document.xml.
 
@@ -83,10 +84,11 @@ def compare_versions(
     """
     old = write(tmp_path, old_text, "old.yaml")
     new = write(tmp_path, new_text, "new.yaml")
-    result = diffing.run(str(old), str(new), tmp_path / "out.docx", author="审核人", date="2024-07-05T08:00:00")
+    out_path = tmp_path / "out.docx"
+    result = diffing.run(str(old), str(new), out_path, template, author="审核人", date="2024-07-05T08:00:00")
     assert result.tracked is not None, result.diagnostics
-    out = tracked.document_xml((tmp_path / "out.docx").read_bytes())
-    old_xml, new_xml = render_xml(old), render_xml(new)
+    out = tracked.document_xml(out_path.read_bytes())
+    old_xml, new_xml = render_xml(old, template), render_xml(new, template)
     assert tracked.paragraphs(tracked.accept(out)) == tracked.paragraphs(new_xml)
     assert tracked.paragraphs(tracked.reject(out)) == tracked.paragraphs(old_xml)
     chars, pmarks, marked = tracked.marks(out)
@@ -444,6 +446,13 @@ EVERYTHING = (
     .replace("value: 12, unit: 次", "value: 15, unit: 次")
     .replace("  posts: {label: 宣传稿件, value: 11, unit: 篇, previous: 9}\n", "  members: {label: 发展党员, value: 2, unit: 人}\n")
 )  # fmt: skip
+
+
+@pytest.mark.parametrize("template", ["standard", "flat", "points", "headline", "two-part", "house"])
+def test_every_format_and_a_custom_template(tmp_path, template):
+    if template == "house":
+        template = str(Path(__file__).resolve().parent.parent / "examples" / "house-template.docx")
+    compare_versions(tmp_path, BASE, EVERYTHING, template=template)
 
 
 @requires_soffice

@@ -84,7 +84,10 @@ def _resolve(root: etree._Element, keep: str, drop: str) -> etree._Element:
         for mark in rpr.findall(f"w:{keep}", NS) + rpr.findall(f"w:{drop}", NS):
             rpr.remove(mark)
         if not len(rpr):  # the mark held the only run property of the paragraph mark
-            rpr.getparent().remove(rpr)
+            ppr = rpr.getparent()
+            ppr.remove(rpr)
+            if not len(ppr):  # and that was all of the paragraph's properties: as good as none
+                p.remove(ppr)
     for p in [p for p in root.iter(q("p")) if p in removed]:
         if p.getparent() is not None:
             _join(p, removed)
