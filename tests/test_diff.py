@@ -448,6 +448,26 @@ EVERYTHING = (
 )  # fmt: skip
 
 
+REWRITTEN = BASE.replace(
+    """    - title: 规范组织生活
+      text: 严格落实“三会一课”制度，按月开展主题党日活动。
+    - title: 推进安全生产
+      text: 党员责任区实现全覆盖，全年未发生安全事故。
+""",
+    """    - title: 推进安全生产
+      text: 党员责任区实现全覆盖。年中，支部组织党员开展隐患排查二十次，全年未发生安全事故。
+    - title: 加强作风建设
+      text: 精简会议和报表，按月通报落实情况。
+    - title: 规范组织生活
+      text: 按月开展主题党日活动，严格落实“三会一课”制度。
+""",
+)
+
+
+def test_a_part_rewritten_and_reordered(tmp_path):
+    compare_versions(tmp_path, BASE, REWRITTEN, moved=True)
+
+
 @pytest.mark.parametrize("template", ["standard", "flat", "points", "headline", "two-part", "house"])
 def test_every_format_and_a_custom_template(tmp_path, template):
     if template == "house":
@@ -460,12 +480,15 @@ def test_every_format_and_a_custom_template(tmp_path, template):
 def test_libreoffice_accepting_and_rejecting_all_gives_the_two_versions(tmp_path):
     """LibreOffice's own Accept All and Reject All, paragraph styles and cells included."""
     assert UNO is not None, "REPORTGEN_REQUIRE_SOFFICE is set: install python3-uno"
-    pairs = {"everything": (BASE, EVERYTHING), "ends": (NO_FIGURES, BASE.replace(SIGNATURE, ""))}
+    pairs = {
+        "everything": (BASE, EVERYTHING), "ends": (NO_FIGURES, BASE.replace(SIGNATURE, "")), "rewritten": (BASE, REWRITTEN),
+    }  # fmt: skip
     files = []
     for name, (old, new) in pairs.items():
         folder = tmp_path / name
         folder.mkdir()
-        compare_versions(folder, old, new, mark_before=2 if name == "ends" else 0)  # the caption, the signature
+        # "ends": the marks before the caption and the signature; "rewritten": items change places
+        compare_versions(folder, old, new, moved=name == "rewritten", mark_before=2 if name == "ends" else 0)
         for version in ("old", "new"):
             assert pipeline.render_file(folder / f"{version}.yaml", folder / f"{version}.docx").ok
         files += [folder / "out.docx", folder / "old.docx", folder / "new.docx"]

@@ -89,7 +89,7 @@ def _resolve(root: etree._Element, keep: str, drop: str) -> etree._Element:
             if not len(ppr):  # and that was all of the paragraph's properties: as good as none
                 p.remove(ppr)
     for p in [p for p in root.iter(q("p")) if p in removed]:
-        if p.getparent() is not None:
+        if p in removed:  # not joined into an earlier one already
             _join(p, removed)
     for tr in root.iter(q("trPr")):
         for mark in tr.findall(f"w:{keep}", NS):
@@ -133,6 +133,8 @@ def _join(first: etree._Element, removed: set) -> None:
         if nxt is None or nxt.tag != q("p"):
             break
         group.append(nxt)
+    for p in group:  # joined: the result ends with the mark of the last one
+        removed.discard(p)
     content = [c for p in group for c in p if c.tag != q("pPr")]
     holder = next((p for p in group if _runs_of([c for c in p if c.tag != q("pPr")])), group[-1])
     for p in group:
