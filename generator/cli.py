@@ -247,6 +247,38 @@ def preview(file: Path, template: str | None, port: int, no_browser: bool) -> No
     console.info(msg("preview.stopped"))
 
 
+@cli.command(help="help.diff")
+@argument("old", metavar="mv.old")
+@argument("new", metavar="mv.new")
+@option("-t", "--template", metavar="mv.template", help="help.template")
+@option("-o", "--output", type=clickui.Path(), metavar="mv.output", help="help.diff.output")
+@option("--author", metavar="mv.name", help="help.diff.author")
+@option("--date", metavar="mv.date", help="help.diff.date")
+@option("--format", "fmt", type=click.Choice(["docx", "md"]), default="docx", show_default=True, help="help.diff.format")
+@lang_option
+def diff(old, new, template, output, author, date, fmt) -> None:
+    """Two versions → a Word file with tracked changes; OLD and NEW are files or git REV:path."""
+    from generator import diff as diffing
+    from generator.render import changes
+
+    if template:
+        from generator import templates
+
+        templates.resolve(template)  # an unknown name is exit 2 before any work
+    if author is not None and (not author.strip() or any(ord(c) < 32 for c in author)):
+        raise click.UsageError(msg("diff.bad-author"))
+    result = diffing.run(old, new, _output(output), template, author, date, fmt)
+    console.diagnostics(result.diagnostics)
+    if result.tracked is None:
+        console.error(msg("diff.invalid"))
+        sys.exit(result.exit_code)
+    if fmt == "md" and result.output is None:
+        show = changes.terminal if sys.stdout.isatty() else changes.markdown
+        console.out(show(result.tracked, old, new).rstrip("\n"))
+    elif result.output is not None:
+        console.info(msg("diff.written", path=result.output, counts=changes.headline(result.tracked)))
+
+
 def main(argv: list[str] | None = None) -> None:
     cli.main(args=argv, prog_name="reportgen")
 

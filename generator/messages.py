@@ -528,6 +528,28 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "help.preview.port": {"zh": "本机端口（默认由系统挑选）", "en": "local port (default: one the system picks)"},
     "help.preview.no-browser": {"zh": "不自动打开浏览器", "en": "do not open a browser"},
+    "help.diff": {
+        "zh": "比较两个版本，生成带修订（Track Changes）的 Word 文档。旧版本、新版本可以是数据文件，"
+        "也可以是 git 中的“版本:路径”（如 HEAD~1:report.yaml）。",
+        "en": "Compare two versions and write a Word file with tracked changes. OLD and NEW are data "
+        "files or git revisions written REV:path (such as HEAD~1:report.yaml).",
+    },
+    "help.diff.output": {
+        "zh": "输出文件或文件夹（默认：新版本旁边的“<文件名>-修订.docx”）",
+        "en": "output file or folder (default: <NEW stem>-修订.docx beside NEW)",
+    },
+    "help.diff.author": {
+        "zh": "修订者（默认：新版本最后一次提交的作者，否则 reportgen）",
+        "en": "revision author (default: the git author of NEW's last commit, else reportgen)",
+    },
+    "help.diff.date": {
+        "zh": "修订时间，如 2024-07-05T09:30:00Z（默认：现在，或 SOURCE_DATE_EPOCH）",
+        "en": "revision date, such as 2024-07-05T09:30:00Z (default: now, or SOURCE_DATE_EPOCH)",
+    },
+    "help.diff.format": {
+        "zh": "docx：带修订的 Word 文档；md：在终端显示改动摘要",
+        "en": "docx: a Word file with tracked changes; md: a summary of the changes on the terminal",
+    },
     "mv.files": {"zh": "数据文件...", "en": "FILES..."},
     "mv.files-optional": {"zh": "[数据文件]...", "en": "[FILES]..."},
     "mv.file": {"zh": "文件", "en": "FILE"},
@@ -539,6 +561,9 @@ MESSAGES: dict[str, dict[str, str]] = {
     "mv.name": {"zh": "名称", "en": "NAME"},
     "mv.period": {"zh": "报告期", "en": "PERIOD"},
     "mv.port": {"zh": "端口", "en": "PORT"},
+    "mv.old": {"zh": "旧版本", "en": "OLD"},
+    "mv.new": {"zh": "新版本", "en": "NEW"},
+    "mv.date": {"zh": "时间", "en": "DATE"},
     # ------------------------------------------------------------ new (skeleton data files)
     "new.bad-period": {
         "zh": "报告期“{value}”写法不对，可写：2024（年度）、2024H1 或 2024H2（半年）、2024Q1 至 2024Q4（季度），年份在 2000–2100 之间",
@@ -634,6 +659,46 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "lost the connection to reportgen, reconnecting… (did the preview stop?)",
     },
     "preview.pages": {"zh": "共 {n} 页", "en": "{n} page(s)"},
+    # ---- diff (tracked changes between two versions)
+    "diff.no-git": {
+        "zh": "找不到程序 git：读取“修订版本:路径”形式的参数需要安装 git（https://git-scm.com）",
+        "en": "git is not installed: reading a REV:path argument needs git (https://git-scm.com)",
+    },
+    "diff.not-repo": {
+        "zh": "“{spec}”要从 git 仓库中读取，但当前文件夹不在 git 仓库里：请在报告仓库中运行，或给出文件路径",
+        "en": "“{spec}” is read from git, but the current folder is not in a git repository: run it in the repository or give a file",
+    },
+    "diff.no-revision": {
+        "zh": "git 仓库中没有版本“{rev}”（{spec}）：用 git log --oneline 或 git tag 查看有哪些版本",
+        "en": "there is no revision “{rev}” in this git repository ({spec}): see git log --oneline or git tag",
+    },
+    "diff.no-path": {
+        "zh": "版本“{rev}”中没有文件“{path}”（路径从仓库根目录算起，当前目录下的文件请写成 {rev}:./文件名）：{reason}",
+        "en": "revision “{rev}” has no file “{path}” (paths start at the top of the repository; write {rev}:./name for the current folder): {reason}",
+    },
+    "diff.git-failed": {"zh": "无法运行 git {spec}：{reason}", "en": "could not run git {spec}: {reason}"},
+    "diff.bad-date": {
+        "zh": "--date “{value}”不是日期或时间，可写 2024-07-05、2024年7月5日 或 2024-07-05T09:30:00+08:00",
+        "en": "--date “{value}” is not a date or time: write 2024-07-05 or 2024-07-05T09:30:00+08:00",
+    },
+    "diff.bad-author": {
+        "zh": "--author 不能为空，也不能含有控制字符",
+        "en": "--author must not be empty or contain control characters",
+    },
+    "diff.invalid": {
+        "zh": "数据有错误（见上），没有生成修订文档",
+        "en": "the data has errors (above); no tracked-changes document was written",
+    },
+    "diff.title": {"zh": "修订：{old} → {new}", "en": "Changes: {old} → {new}"},
+    "diff.identical": {
+        "zh": "两个版本生成的报告完全相同，没有修订",
+        "en": "both versions render the same report: no changes",
+    },
+    "diff.counts": {
+        "zh": "{paragraphs} 段有修订：删除 {deleted} 字，新增 {inserted} 字",
+        "en": "{paragraphs} paragraph(s) changed: {deleted} character(s) deleted, {inserted} inserted",
+    },
+    "diff.written": {"zh": "已生成 {path}（{counts}）", "en": "wrote {path} ({counts})"},
 }
 
 

@@ -30,12 +30,16 @@ class Loaded:
         return self.report is not None
 
 
-def load(path: Path) -> Loaded:
-    """Read and validate a data file; the report is built only when there are no errors."""
-    if not path.is_file():
+def load(path: Path, content: bytes | None = None, display: str | None = None) -> Loaded:
+    """Read and validate a data file; the report is built only when there are no errors.
+
+    `content` and `display`: a version of `path` read from elsewhere (`diff HEAD~1:report.yaml`),
+    and the name diagnostics give it; a `template:` key is still relative to `path`'s folder.
+    """
+    if content is None and not path.is_file():
         raise ReportgenError("read.missing", path=str(path))
     try:
-        src, found = source_mod.read(path)
+        src, found = source_mod.read(path, display, content)
     except OSError as e:
         raise ReportgenError("read.unreadable", path=str(path), reason=e.strerror or str(e)) from None
     if src is None:

@@ -553,14 +553,18 @@ def read_text(text: str, file: str) -> Source:
     return Source(file, text, data, converter.nodes, converter.keys, converter.problems)
 
 
-def read(path: Path, display: str | None = None) -> tuple[Source | None, list[Diagnostic]]:
-    """Read a data file. Returns the source, or None and the diagnostic that stopped reading."""
+def read(path: Path, display: str | None = None, content: bytes | None = None) -> tuple[Source | None, list[Diagnostic]]:
+    """Read a data file. Returns the source, or None and the diagnostic that stopped reading.
+
+    `content`: the file's bytes when they come from elsewhere (a git revision); `display`: the
+    name its diagnostics give.
+    """
     file = display if display is not None else str(path)
     try:
-        size = path.stat().st_size
+        size = len(content) if content is not None else path.stat().st_size
         if size > MAX_BYTES:
             raise ReadError(1, 1, "read.too-big", size=size, limit=MAX_BYTES)
-        return read_text(decode(path.read_bytes()), file), []
+        return read_text(decode(content if content is not None else path.read_bytes()), file), []
     except ReadError as e:
         where = format_path(e.fieldpath)
         return None, [Diagnostic(file, e.line, e.column, path=where, message=msg(e.key, **e.kw))]

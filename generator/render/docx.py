@@ -290,6 +290,22 @@ def _zip(entries: list[_Entry]) -> bytes:
     return b"".join(body) + listing + end
 
 
+def replace_parts(docx: bytes, parts: dict[str, bytes]) -> bytes:
+    """`docx` with some of its parts replaced, written as renders are (same order, fixed dates).
+
+    For writers that change a rendered document afterwards (`reportgen diff`'s tracked changes).
+    """
+    import io
+    import zipfile
+
+    with zipfile.ZipFile(io.BytesIO(docx)) as z:
+        entries = [
+            _Entry.of(i.filename, parts[i.filename] if i.filename in parts else z.read(i), RENDERED_LEVEL)
+            for i in z.infolist() if not i.is_dir()
+        ]  # fmt: skip
+    return _zip(entries)
+
+
 # ---------------------------------------------------------------- errors
 
 
