@@ -224,6 +224,46 @@ def new(out: Path, org: str | None, period: str | None, previous: Path | None, f
         console.info(msg("new.written", path=created.path))
 
 
+@cli.command(name="import")
+@click.argument("files", nargs=-1, required=True, type=FILES)
+@click.option("-o", "--output", type=click.Path(), help="输出文件或目录 / output file or folder")
+@click.option("--org", help="报告单位（覆盖标题中的）/ the organisation (overrides the title's)")
+@click.option("--period", help="报告期：2024、2024H1、2024Q3 / the period: 2024, 2024H1, 2024Q3")
+@click.option("--strict", is_flag=True, help="有警告也算失败，不写文件 / warnings fail, nothing written")
+@click.option("--force", is_flag=True, help="覆盖已有文件 / overwrite an existing file")
+@lang_option
+def import_reports(files, output, org, period, strict, force) -> None:
+    """把已有的 Word 或文本报告导入为数据文件 / read existing reports into data files."""
+    from generator import importer
+
+    out, many = _output(output), len(files) > 1
+    if many and out is not None and not out.is_dir():
+        from generator.errors import OutputError
+
+        raise OutputError("out.o-file-many")
+    status = failed = 0
+    for f in files:
+        try:
+            done = importer.import_file(f, out, org=org, period=period, force=force, strict=strict, many=many)
+        except ReportgenError as e:
+            if not many:
+                raise
+            console.error(str(e))
+            status, failed = max(status, e.exit_code), failed + 1
+            continue
+        console.diagnostics(done.diagnostics)
+        counts = dict(template=done.template, items=done.items, points=done.points, figures=done.figures)
+        if done.output is None:
+            console.error(msg("import.strict-failed", source=f, warnings=len(done.diagnostics)))
+            failed += 1
+        else:
+            console.info(msg("import.done", source=f, path=done.output, warnings=len(done.diagnostics), **counts))
+        status = max(status, done.exit_code)
+    if many:
+        console.info(msg("import.summary", ok=len(files) - failed, failed=failed))
+    sys.exit(status)
+
+
 def main(argv: list[str] | None = None) -> None:
     cli.main(args=argv, prog_name="reportgen")
 

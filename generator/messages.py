@@ -490,6 +490,124 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "jsonschema.def.figure": {"zh": "数据项：名称、本期数值、单位、上期数值", "en": "figure: label, value, unit, previous"},
     "jsonschema.def.signature": {"zh": "落款：单位和成文日期", "en": "sign-off: organisation and date"},
+    # ------------------------------------------------------------ import (existing reports → data)
+    "import.where-para": {"zh": "段{n}", "en": "para {n}"},
+    "import.where-line": {"zh": "{n}", "en": "{n}"},
+    "import.part.summary": {"zh": "工作总结（summary）", "en": "the summary"},
+    "import.part.problems": {"zh": "存在问题（problems）", "en": "the problems"},
+    "import.part.causes": {"zh": "原因分析（causes）", "en": "the causes"},
+    "import.part.plans": {"zh": "下步打算（plans）", "en": "the plans"},
+    "import.unsupported": {
+        "zh": "{path}：不能导入这种文件，支持的格式有 {suffixes}",
+        "en": "{path}: cannot import this kind of file; the formats are {suffixes}",
+    },
+    "import.not-docx": {
+        "zh": "{path}：不是有效的 Word 文档（.docx），可能已损坏：{reason}。请用 Word 或 WPS 打开后另存为 .docx 再试",
+        "en": "{path}: not a valid Word document (.docx), perhaps damaged: {reason}; open it in Word or WPS and save it as .docx again",
+    },
+    "import.bad-xml": {
+        "zh": "{path}：文档内容（{part}）不是有效的 XML，文件已损坏：{reason}",
+        "en": "{path}: the document's {part} is not valid XML, the file is damaged: {reason}",
+    },
+    "import.encrypted": {
+        "zh": "{path}：文档设置了打开密码（或不是 .docx）：请在 Word 或 WPS 中取消密码后另存为 .docx 再导入",
+        "en": "{path}: the document is password-protected (or not a .docx): remove the password in Word or WPS and save it as .docx",
+    },
+    "import.too-big-part": {
+        "zh": "{path}：文档中的 {part} 解压后过大，不像是一份报告（可能是压缩炸弹），未导入",
+        "en": "{path}: {part} inflates to too large a size for a report (a zip bomb?); not imported",
+    },
+    "import.too-big": {
+        "zh": "{path}：文件太大（{size} 字节），可导入的文本文件最多 {limit} 字节",
+        "en": "{path}: the file is too large ({size} bytes); a text file to import has at most {limit} bytes",
+    },
+    "import.too-many": {
+        "zh": "{path}：段落超过 {limit} 个，不像是一份报告，未导入",
+        "en": "{path}: more than {limit} paragraphs, not a report; not imported",
+    },
+    "import.encoding": {"zh": "{path}:{line}:{column}: {problem}", "en": "{path}:{line}:{column}: {problem}"},
+    "import.unreadable": {"zh": "{path}：无法读取：{reason}", "en": "{path}: cannot read it: {reason}"},
+    "import.empty": {"zh": "{path}：文档中没有文字，无法导入", "en": "{path}: the document has no text to import"},
+    "import.exists": {
+        "zh": "{path} 已存在：要覆盖请加 --force，或用 -o 指定其他文件",
+        "en": "{path} exists: add --force to overwrite it, or choose another file with -o",
+    },
+    "import.need-org": {
+        "zh": "{path}：从标题中看不出报告单位：请用 --org 指定，如 --org 示例公司第一党支部",
+        "en": "{path}: the title does not name the organisation: give it with --org, e.g. --org 示例公司第一党支部",
+    },
+    "import.need-period": {
+        "zh": "{path}：从标题中看不出报告期：请用 --period 指定，如 --period 2024H1（2024、2024H1、2024Q3）",
+        "en": "{path}: the title does not name the period: give it with --period, e.g. --period 2024H1 (2024, 2024H1, 2024Q3)",
+    },
+    "import.convert-timeout": {
+        "zh": "LibreOffice 转换超过 {seconds} 秒仍未完成，已停止",
+        "en": "LibreOffice did not finish the conversion within {seconds} s and was stopped",
+    },
+    "import.convert-failed": {
+        "zh": "{path}：LibreOffice 转换为 .docx 失败：{detail}",
+        "en": "{path}: LibreOffice could not convert it to .docx: {detail}",
+    },
+    "import.convert-unreadable": {
+        "zh": "{path}：LibreOffice 打不开这个文件（已损坏，或设置了密码）",
+        "en": "{path}: LibreOffice cannot open this file (damaged, or password-protected)",
+    },
+    "import.invalid-output": {
+        "zh": "{path}：导入得到的数据没有通过校验（这是 reportgen 的问题，请报告）：{problem}",
+        "en": "{path}: the imported data does not validate (a reportgen bug, please report it): {problem}",
+    },
+    "import.missing-part": {
+        "zh": "报告中没有找到{part}部分，已写入占位符“XX”，请补写",
+        "en": "the report has no part for {part}; wrote the placeholder “XX” to fill in",
+    },
+    "import.empty-item": {
+        "zh": "这个标题下没有正文，已写入占位符“XX”",
+        "en": "nothing under this heading; wrote the placeholder “XX”",
+    },
+    "import.long-title": {
+        "zh": "标题超过 60 字，已作为正文导入",
+        "en": "the heading is longer than 60 characters; imported as text",
+    },
+    "import.too-deep": {
+        "zh": "编号层级超过三级，这一段连同编号作为正文导入",
+        "en": "numbered more than three levels deep; this paragraph is imported as text, label included",
+    },
+    "import.part-twice": {
+        "zh": "{part}出现了两次，后一个标题下的内容也归入这一部分",
+        "en": "{part} appears twice; what follows the second heading joins the part",
+    },
+    "import.table-as-text": {
+        "zh": "这个表格不是“本期/上期”数据表，各单元格作为正文段落导入",
+        "en": "this table is not a table of this and the previous period's figures; its cells are imported as paragraphs",
+    },
+    "import.date-alone": {
+        "zh": "末尾的日期前没有落款单位，日期作为结尾段落导入",
+        "en": "the date at the end has no organisation line before it; imported as a closing paragraph",
+    },
+    "import.no-title": {
+        "zh": "文档开头没有标题，将使用自动生成的标题“{title}”",
+        "en": "the document has no title; the composed one will be used: “{title}”",
+    },
+    "import.org-from-signature": {
+        "zh": "标题中没有报告单位，已用落款单位“{org}”（可用 --org 指定）",
+        "en": "the title names no organisation; used the signature's, “{org}” (or give --org)",
+    },
+    "import.figures-moved": {
+        "zh": "数据表将排在工作总结部分的末尾（模板的固定位置）",
+        "en": "the figures table will print at the end of the summary, where the template puts it",
+    },
+    "import.done": {
+        "zh": "已导入 {source} → {path}：模板 {template}，条目 {items} 个，要点 {points} 个，数据 {figures} 项，警告 {warnings} 条",
+        "en": "imported {source} → {path}: template {template}, {items} items, {points} points, {figures} figures, {warnings} warnings",
+    },
+    "import.strict-failed": {
+        "zh": "{source}：有 {warnings} 条警告，--strict 下未写出文件",
+        "en": "{source}: {warnings} warnings; nothing written under --strict",
+    },
+    "import.summary": {
+        "zh": "导入完成：成功 {ok} 个，失败 {failed} 个",
+        "en": "imported {ok}, failed {failed}",
+    },
 }
 
 

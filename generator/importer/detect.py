@@ -1,0 +1,104 @@
+"""Template detection: the data read under each built-in format, laid out by formats.layout, and
+compared with the source paragraphs; the closest wins, ties going to the default (import.md).
+
+The comparison counts the paragraphs that come back character for character, in order, then,
+to break ties, how many characters the others have in common.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+
+from generator import formats
+from generator.importer import structure
+from generator.importer.frame import Frame, Line
+from generator.model import Block, Figure, Report, compose_title
+from generator.periods import Period
+from generator.source import Number
+
+FIGURES = "\x00figures"  # the table's place in a list of paragraph texts
+
+
+@dataclass
+class Candidate:
+    name: str
+    built: structure.Built
+    report: Report
+    score: tuple[int, int, int]  # paragraphs back as they were, characters in common, -part titles kept
+
+
+def source_texts(lines: list[Line]) -> list[str]:
+    return [FIGURES if ln.figures else ln.text for ln in lines]
+
+
+def layout_texts(report: Report, fmt: str) -> list[str]:
+    out = []
+    for p in formats.layout(report, fmt):
+        out.append(FIGURES if p.kind == "figures" else p.lead + p.text)
+    return out
+
+
+def score(source: list[str], laid: list[str]) -> tuple[int, int]:
+    matcher = SequenceMatcher(None, source, laid, autojunk=False)
+    same = sum(b.size for b in matcher.get_matching_blocks())
+    near = 0
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "replace":
+            a, b = "".join(source[i1:i2]), "".join(laid[j1:j2])
+            near += SequenceMatcher(None, a, b, autojunk=False).find_longest_match(0, len(a), 0, len(b)).size
+    return same, near - abs(sum(map(len, source)) - sum(map(len, laid)))
+
+
+def choose(frame: Frame, organization: str, period: Period, title: str) -> Candidate:
+    source = source_texts(frame.lines)
+    best = None
+    for name in formats.FORMATS:  # the default first: it wins ties
+        built = structure.build(frame.lines, name, period)
+        report = to_report(built.data, organization, period, title, frame)
+        titles = sum("title" in built.data[p] for p in ("summary", "problems", "causes", "plans") if built.data.get(p))
+        found = Candidate(name, built, report, (*score(source, layout_texts(report, name)), -titles))
+        if best is None or found.score > best.score:
+            best = found
+        if found.score[0] == len(source) == len(layout_texts(report, name)) and not titles:
+            break  # every paragraph back as it was, every heading the format's own: nothing does better
+    assert best is not None
+    return best
+
+
+# ---------------------------------------------------------------- data → Report, without YAML
+
+
+def _block(data: dict) -> Block:
+    return Block(
+        title=data.get("title", ""),
+        text=tuple(data.get("text", ())),
+        points=tuple(data.get("points", ())),
+        items=tuple(_block(i) for i in data.get("items", ())),
+        closing=tuple(data.get("closing", ())),
+    )
+
+
+def to_report(data: dict, organization: str, period: Period, title: str, frame: Frame) -> Report:
+    from generator.model import Signature
+
+    sig = frame.signature
+    return Report(
+        organization=organization,
+        period=period,
+        title=title or compose_title(organization, period),
+        template=None,
+        intro=tuple(data.get("intro", ())),
+        summary=_block(data["summary"]),
+        problems=_block(data["problems"]),
+        causes=_block(data["causes"]) if data.get("causes") else None,
+        plans=_block(data["plans"]),
+        closing=tuple(data.get("closing", ())),
+        signature=Signature(sig[0], sig[1]) if sig else None,
+        figures=tuple(
+            Figure(f"f{n}", r.label, Number(r.value), r.unit, Number(r.previous) if r.previous is not None else None)
+            for n, r in enumerate(frame.figures, 1)
+        ),
+    )
+
+
