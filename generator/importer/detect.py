@@ -28,14 +28,22 @@ class Candidate:
     score: tuple[int, int, int]  # paragraphs back as they were, characters in common, -part titles kept
 
 
+def _plain(text: str) -> str:
+    """What is compared: the text without its spaces (a label drawn by Word has none after it)."""
+    return text.translate(_SPACES)
+
+
+_SPACES = str.maketrans("", "", " \t\u3000\u00a0")
+
+
 def source_texts(lines: list[Line]) -> list[str]:
-    return [FIGURES if ln.figures else ln.text for ln in lines]
+    return [FIGURES if ln.figures else _plain(ln.text) for ln in lines]
 
 
 def layout_texts(report: Report, fmt: str) -> list[str]:
     out = []
     for p in formats.layout(report, fmt):
-        out.append(FIGURES if p.kind == "figures" else p.lead + p.text)
+        out.append(FIGURES if p.kind == "figures" else _plain(p.lead + p.text))
     return out
 
 
