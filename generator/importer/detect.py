@@ -48,14 +48,21 @@ def layout_texts(report: Report, fmt: str) -> list[str]:
 
 
 def score(source: list[str], laid: list[str]) -> tuple[int, int]:
+    """(paragraphs equal and in order, characters that the others share at their ends)."""
     matcher = SequenceMatcher(None, source, laid, autojunk=False)
     same = sum(b.size for b in matcher.get_matching_blocks())
     near = 0
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
         if tag == "replace":
-            a, b = "".join(source[i1:i2]), "".join(laid[j1:j2])
-            near += SequenceMatcher(None, a, b, autojunk=False).find_longest_match(0, len(a), 0, len(b)).size
+            near += sum(_ends(a, b) for a, b in zip(source[i1:i2], laid[j1:j2]))
     return same, near - abs(sum(map(len, source)) - sum(map(len, laid)))
+
+
+def _ends(a: str, b: str) -> int:
+    """Characters two paragraphs have in common at their start and at their end."""
+    start = next((i for i, (x, y) in enumerate(zip(a, b)) if x != y), min(len(a), len(b)))
+    end = next((i for i, (x, y) in enumerate(zip(reversed(a), reversed(b))) if x != y), min(len(a), len(b)))
+    return min(start + end, len(a), len(b))
 
 
 def choose(frame: Frame, organization: str, period: Period, title: str) -> Candidate:
@@ -65,10 +72,11 @@ def choose(frame: Frame, organization: str, period: Period, title: str) -> Candi
         built = structure.build(frame.lines, name, period)
         report = to_report(built.data, organization, period, title, frame)
         titles = sum("title" in built.data[p] for p in ("summary", "problems", "causes", "plans") if built.data.get(p))
-        found = Candidate(name, built, report, (*score(source, layout_texts(report, name)), -titles))
+        laid = layout_texts(report, name)
+        found = Candidate(name, built, report, (*score(source, laid), -titles))
         if best is None or found.score > best.score:
             best = found
-        if found.score[0] == len(source) == len(layout_texts(report, name)) and not titles:
+        if found.score[0] == len(source) == len(laid) and not titles:
             break  # every paragraph back as it was, every heading the format's own: nothing does better
     assert best is not None
     return best

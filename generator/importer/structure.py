@@ -13,6 +13,7 @@ other parts follow them (no summary heading); two parts, 第一部分 and 第二
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from generator import formats
@@ -108,7 +109,9 @@ class _Builder:
         summary_lines = lines[len(before) + (head is not None) : first_part]
         has_items = any(i < first_part for i in tops)
         if has_items or head is not None:
-            data["intro"] = texts(before)
+            intro, text = split_intro(before)
+            data["intro"] = texts(intro)
+            summary_lines = text + summary_lines
         else:
             summary_lines = before + summary_lines
         if summary_lines or head is not None:
@@ -164,8 +167,9 @@ class _Builder:
         end = untitled if untitled is not None else first_part
         items_at = [i for i in tops if i < end]
         intro_end = items_at[0] if items_at else 0
-        data: dict = {"intro": texts(before + (lines[:intro_end] if items_at else []))}
-        summary_lines = lines[intro_end:end] if items_at else lines[:end]
+        intro, text = split_intro(before + lines[:intro_end]) if items_at else (before, [])
+        data: dict = {"intro": texts(intro)}
+        summary_lines = text + (lines[intro_end:end] if items_at else lines[:end])
         if summary_lines:
             data["summary"] = self.part_block(None, summary_lines, self.fmt.summary, "summary")
         if untitled is not None:
@@ -277,6 +281,18 @@ def _hoist(block: dict) -> list[str]:
         moved = block["text"][1:]
         block["text"] = block["text"][:1]
     return moved + (block.pop("closing", None) or [])
+
+
+def split_intro(lines: list[Line]) -> tuple[list[Line], list[Line]]:
+    """Where nothing but the reader can tell the intro from the summary's own text (they print
+    alike), the intro ends with the sentence that announces the report (…总结如下：)."""
+    for i, ln in enumerate(lines):
+        if _ANNOUNCES.search(ln.text):
+            return lines[: i + 1], lines[i + 1 :]
+    return lines, []
+
+
+_ANNOUNCES = re.compile(r"(如下|以下|报告如下|总结如下|汇报如下)[：:]$")
 
 
 def texts(lines: list[Line]) -> list[str]:
