@@ -87,14 +87,26 @@ def _cell_lines(paras: list[Para]) -> list[Para]:
 
 
 def _header_at(paras: list[Para], i: int) -> int:
-    for width in range(3, 7):
-        cells = [p.text for p in paras[i : i + width]]
-        if len(cells) == width and all(len(c) <= 12 and not p.is_table for c, p in zip(cells, paras[i : i + width])):
-            found = header_columns(cells)
-            if found[0] is not None and found[1] is not None and max(found[0], found[1]) < width:
-                if width == 6 or header_columns(cells[: width - 1]) != found:
-                    return width
+    """The number of cells of a header row starting at `i` (0: none): the widest whose next row
+    starts with a label and has a number under 本期."""
+    from generator.importer.figures import number
+
+    for width in range(6, 2, -1):
+        cells = [p.text for p in paras[i : i + 2 * width]]
+        if len(cells) < 2 * width or any(p.is_table for p in paras[i : i + 2 * width]):
+            continue
+        head, row = cells[:width], cells[width:]
+        if any(len(c) > 12 or number(c) is not None for c in head):
+            continue
+        current, previous = header_columns(head)
+        if current is not None and previous is not None and number(row[0]) is None and all(map(_numeric, row[1:width])):
+            return width
     return 0
+
+
+def _numeric(cell: str) -> bool:
+    """A number, a change (+2, -1.5, 持平) or nothing (—)."""
+    return bool(re.fullmatch(r"[+\-−]?\d+(?:\.\d+)?%?|持平|—|-|／|/", cell.strip()))
 
 
 def _is_row(cells: list[str], value: int | None) -> bool:

@@ -123,7 +123,7 @@ class _Builder:
         """An unnumbered heading (a heading style, no label) above the sections: the summary's title."""
         for i in range(len(lines) - 1, -1, -1):
             ln = lines[i]
-            if ln.label is None and (ln.para.heading or ln.para.bold) and len(ln.text) <= MAX_TITLE:
+            if ln.label is None and len(ln.text) <= MAX_TITLE and (ln.para.heading or ln.para.bold or _unpunctuated(ln.text)):
                 return ln, lines[:i]
         return None, lines
 
@@ -281,6 +281,11 @@ def _hoist(block: dict) -> list[str]:
         moved = block["text"][1:]
         block["text"] = block["text"][:1]
     return moved + (block.pop("closing", None) or [])
+
+
+def _unpunctuated(text: str) -> bool:
+    """A line of plain text that ends in no mark at all reads as a heading (a paragraph ends in one)."""
+    return not text.endswith(tuple(END_PUNCTUATION) + ("”", "’", "）", ")", "」", "》")) and len(text) <= 30
 
 
 def split_intro(lines: list[Line]) -> tuple[list[Line], list[Line]]:
