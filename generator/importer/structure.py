@@ -113,7 +113,8 @@ class _Builder:
             data["intro"] = texts(intro)
             summary_lines = text + summary_lines
         else:
-            summary_lines = before + summary_lines
+            intro, summary_lines = self.points_start(before + summary_lines)
+            data["intro"] = texts(intro)
         if summary_lines or head is not None:
             data["summary"] = self.part_block(head, summary_lines, self.fmt.summary, "summary", unnumbered=head is not None)
         data.update(self.rest_parts(lines, tops, roles, first_part))
@@ -126,6 +127,14 @@ class _Builder:
             if ln.label is None and len(ln.text) <= MAX_TITLE and (ln.para.heading or ln.para.bold or _unpunctuated(ln.text)):
                 return ln, lines[:i]
         return None, lines
+
+    def points_start(self, lines: list[Line]) -> tuple[list[Line], list[Line]]:
+        """(intro, summary) of a summary without sections: where its inline points start a
+        paragraph, the paragraphs before them cannot be its text, so they are the intro."""
+        if self.fmt.summary.points == INLINE:
+            first = next((i for i, ln in enumerate(lines) if ln.point == 1), 0)
+            return lines[:first], lines[first:]
+        return [], lines
 
     def rest_parts(self, lines: list[Line], tops: list[int], roles: list[str | None], start: int) -> dict:
         data: dict = {}
@@ -163,13 +172,16 @@ class _Builder:
         tops = self.tops(lines)
         roles = parts.roles([lines[i].rest for i in tops])
         first_part = next((i for i, r in zip(tops, roles) if r), len(lines))
-        untitled = self.untitled_problems(lines, tops, first_part)
+        untitled = None if "problems" in roles else self.untitled_problems(lines, tops, first_part)
         end = untitled if untitled is not None else first_part
         items_at = [i for i in tops if i < end]
         intro_end = items_at[0] if items_at else 0
-        intro, text = split_intro(before + lines[:intro_end]) if items_at else (before, [])
+        if items_at:
+            intro, text = split_intro(before + lines[:intro_end])
+            summary_lines = text + lines[intro_end:end]
+        else:
+            intro, summary_lines = self.points_start(before + lines[:end])
         data: dict = {"intro": texts(intro)}
-        summary_lines = text + (lines[intro_end:end] if items_at else lines[:end])
         if summary_lines:
             data["summary"] = self.part_block(None, summary_lines, self.fmt.summary, "summary")
         if untitled is not None:
@@ -343,7 +355,7 @@ def read_points(body: list[str], starts: list[int], style: str, has_items: bool)
             if i < 0:
                 break
             found = labels.inline_points(body[i])
-            if found:
+            if found and (found[0].strip() or i == 0):  # inline points start a paragraph only when there is no text
                 before, points = found
                 text = body[:i] + ([before] if before.strip() else [])
                 return text, points, body[i + 1 :]
