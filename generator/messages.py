@@ -540,6 +540,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "{path}：从标题中看不出报告期：请用 --period 指定，如 --period 2024H1（2024、2024H1、2024Q3）",
         "en": "{path}: the title does not name the period: give it with --period, e.g. --period 2024H1 (2024, 2024H1, 2024Q3)",
     },
+    "import.hint-soffice": {
+        "zh": "导入 .doc、.wps、.odt、.rtf 文件需要 LibreOffice。Debian/Ubuntu：sudo apt-get install libreoffice-writer-nogui；"
+        "Windows：安装 LibreOffice，并把它的 program 文件夹（如 C:\\Program Files\\LibreOffice\\program）加入 PATH；"
+        "也可以先在 Word 或 WPS 中把文件另存为 .docx 再导入",
+        "en": "importing .doc, .wps, .odt and .rtf files needs LibreOffice. Debian/Ubuntu: sudo apt-get install "
+        "libreoffice-writer-nogui; Windows: install LibreOffice and add its program folder "
+        "(e.g. C:\\Program Files\\LibreOffice\\program) to PATH; or save the file as .docx in Word or WPS first",
+    },
     "import.convert-timeout": {
         "zh": "LibreOffice 转换超过 {seconds} 秒仍未完成，已停止",
         "en": "LibreOffice did not finish the conversion within {seconds} s and was stopped",

@@ -18,11 +18,11 @@ from generator.errors import MissingProgram, ReportgenError
 from generator.messages import msg
 
 
-def find() -> str:
-    """The path of soffice; MissingProgram (exit 2) with the install command otherwise."""
+def find(hint: str = "pdf.hint-soffice") -> str:
+    """The path of soffice; MissingProgram (exit 2) with the install command (`hint`) otherwise."""
     found = shutil.which("soffice") or shutil.which("libreoffice") or installed()
     if not found:
-        raise MissingProgram("soffice", hint=msg("pdf.hint-soffice"))
+        raise MissingProgram("soffice", hint=msg(hint))
     return found
 
 

@@ -23,7 +23,7 @@ TIMEOUT = 120  # seconds; a first start of a new profile takes a few
 @contextmanager
 def to_docx(path: Path, name: str) -> Iterator[Path]:
     """The path of a .docx made from `path`, valid inside the `with` block."""
-    program = soffice.find()
+    program = soffice.find("import.hint-soffice")
     with tempfile.TemporaryDirectory(prefix="reportgen-import-", ignore_cleanup_errors=True) as tmp:
         work = Path(tmp).resolve()
         source = work / ("source" + path.suffix.lower())  # a plain name: soffice reads it whatever the user's was
