@@ -10,8 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
-from generator import formats
-from generator.importer import structure
+from generator import formats, numbering
+from generator.importer import labels, parts, structure
 from generator.importer.frame import Frame, Line
 from generator.model import Block, Figure, Report, compose_title
 from generator.periods import Period
@@ -37,7 +37,25 @@ _SPACES = str.maketrans("", "", " \t\u3000\u00a0")
 
 
 def source_texts(lines: list[Line]) -> list[str]:
-    return [FIGURES if ln.figures else _plain(ln.text) for ln in lines]
+    return [FIGURES if ln.figures else _plain(_canonical(ln)) for ln in lines]
+
+
+def _canonical(line: Line) -> str:
+    """A label as the templates write it: (一) and 1、 compare as （一） and 1."""
+    label = line.label
+    if label is None or label.kind == labels.POINT:
+        return line.text
+    written = numbering.part(label.n) if label.kind == labels.PART else numbering.label(label.kind, label.n)
+    return written + line.rest
+
+
+def _titles(data: dict, fmt: formats.Format) -> int:
+    """Headings the data must spell out because the format would not print them by itself: part
+    titles, and a section named like a summary heading (一、基本情况 as a section of its own)."""
+    found = sum("title" in data[p] for p in ("summary", "problems", "causes", "plans") if data.get(p))
+    if fmt.summary.heading is None:
+        found += sum(parts.is_summary_heading(i.get("title", "")) for i in data["summary"].get("items", ()))
+    return found
 
 
 def layout_texts(report: Report, fmt: str) -> list[str]:
@@ -71,7 +89,7 @@ def choose(frame: Frame, organization: str, period: Period, title: str) -> Candi
     for name in formats.FORMATS:  # the default first: it wins ties
         built = structure.build(frame.lines, name, period)
         report = to_report(built.data, organization, period, title, frame)
-        titles = sum("title" in built.data[p] for p in ("summary", "problems", "causes", "plans") if built.data.get(p))
+        titles = _titles(built.data, formats.FORMATS[name])
         laid = layout_texts(report, name)
         found = Candidate(name, built, report, (*score(source, laid), -titles))
         if best is None or found.score > best.score:

@@ -17,6 +17,7 @@ _PROBLEMS = re.compile(r"问题|不足|差距|短板|薄弱")
 _CAUSES = re.compile(r"原因")
 _PLANS = re.compile(r"打算|计划|措施|思路|安排|下步|下一步|明年|来年|下阶段|下一阶段|努力方向|工作重点")
 _ORDER = ("problems", "causes", "plans")
+_SUMMARY = re.compile(r"^(基本情况|主要工作|工作开展情况|主要做法|工作回顾|主要成效|.{0,12}工作(总结|开展情况|完成情况))$")
 
 
 def part_of(heading: str) -> str | None:
@@ -41,6 +42,11 @@ def roles(headings: list[str]) -> list[str | None]:
                 break
     # a heading after the plans' with plans' words again (…计划 then …安排) is one of its items
     return found
+
+
+def is_summary_heading(words: str) -> bool:
+    """基本情况, 主要工作, 2024年上半年党建工作开展情况: the words of a summary's own heading."""
+    return bool(_SUMMARY.match(words))
 
 
 def part_words(line: Line) -> str:
