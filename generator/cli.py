@@ -258,6 +258,8 @@ def import_reports(files, output, org, period, strict, force) -> None:
             failed += 1
         else:
             console.info(msg("import.done", source=f, path=done.output, warnings=len(done.diagnostics), **counts))
+            if done.output.with_suffix(f.suffix.lower()) == f.with_suffix(f.suffix.lower()) and f.suffix.lower() == ".docx":
+                console.info(msg("import.render-would-overwrite", path=f))
         status = max(status, done.exit_code)
     if many:
         console.info(msg("import.summary", ok=len(files) - failed, failed=failed))

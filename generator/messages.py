@@ -608,6 +608,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "已导入 {source} → {path}：模板 {template}，条目 {items} 个，要点 {points} 个，数据 {figures} 项，警告 {warnings} 条",
         "en": "imported {source} → {path}: template {template}, {items} items, {points} points, {figures} figures, {warnings} warnings",
     },
+    "import.render-would-overwrite": {
+        "zh": "注意：数据文件和原文档同名，在这里直接 reportgen render 会覆盖原来的 {path}；请用 -o 另指输出文件，或把数据文件放到别的文件夹（reportgen import … -o data/）",
+        "en": "note: the data file has the document's name, so `reportgen render` here would overwrite {path}; use -o, or import into another folder (reportgen import … -o data/)",
+    },
     "import.strict-failed": {
         "zh": "{source}：有 {warnings} 条警告，--strict 下未写出文件",
         "en": "{source}: {warnings} warnings; nothing written under --strict",
