@@ -2,8 +2,9 @@
 
 The data is drawn the way reports are written: sentences that end in 。, headings without
 sentence marks inside (a run-in heading ends at the first 。！？), no label or 一是 typed into
-the text (the data never contains numbering: data-format.md), a problems text that says what
-it is about when it has one (two-part prints the problems without a heading of their own).
+the text (the data never contains numbering: data-format.md), and problems that start with a
+sentence saying what they are about: two-part prints the problems under no heading of their
+own, and without that sentence items of the problems read as items of the last section.
 Two formats can print some data alike (a summary titled 工作回顾 under `standard` is a summary
 item 工作回顾 under `flat`): the property is that the template chosen prints the same, not
 that it is the one the data was rendered with; the fixed matrix of test_import_roundtrip.py
@@ -73,8 +74,8 @@ def block(draw, depth: int, need_title: bool, max_items: int = 4):
 @st.composite
 def part(draw, name: str):
     found = draw(block(0, False, max_items=12))
-    if name == "problems" and "text" in found:
-        found["text"] = draw(st.sampled_from(TRANSITIONS))
+    if name == "problems":  # two-part prints them under no heading: the transition sentence is where they start
+        found = {"text": draw(st.sampled_from(TRANSITIONS)), **{k: v for k, v in found.items() if k != "text"}}
     if draw(st.integers(0, 3)) == 0:
         found = {"title": draw(st.sampled_from(PART_TITLES[name])), **found}
     return found

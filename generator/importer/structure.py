@@ -49,10 +49,13 @@ class _Builder:
     def __init__(self, lines: list[Line], fmt: Format, period: Period) -> None:
         self.lines, self.fmt, self.period = lines, fmt, period
         self.notes: list[tuple[int, str, dict]] = []
-        kinds = [ln.label.kind for ln in lines if ln.structural]
-        self.top = kinds[0] if kinds else None
-        if fmt.part_headings and any(ln.label and ln.label.kind == labels.PART for ln in lines):
-            self.top = next((ln.label.kind for ln in lines if ln.structural), None)
+        # The parts' headings (and sections) are level 1 (一、) in every format; a report that uses no
+        # 一、 at all has its most major kind there. Not the first kind seen: a summary without
+        # sections may be followed by problems with （一） items. Two-part's 第N部分 are the parts,
+        # so its sections are level 1 even when no 一、 is used.
+        kinds = {ln.label.kind for ln in lines if ln.structural}
+        marked = fmt.part_headings and any(ln.label and ln.label.kind == labels.PART for ln in lines)
+        self.top = 1 if marked or 1 in kinds else min(kinds, default=None)
 
     def note(self, where: int, key: str, **kw: object) -> None:
         self.notes.append((where, key, kw))
