@@ -600,10 +600,6 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "标题中没有报告单位，已用落款单位“{org}”（可用 --org 指定）",
         "en": "the title names no organisation; used the signature's, “{org}” (or give --org)",
     },
-    "import.figures-moved": {
-        "zh": "数据表将排在工作总结部分的末尾（模板的固定位置）",
-        "en": "the figures table will print at the end of the summary, where the template puts it",
-    },
     "import.done": {
         "zh": "已导入 {source} → {path}：模板 {template}，条目 {items} 个，要点 {points} 个，数据 {figures} 项，警告 {warnings} 条",
         "en": "imported {source} → {path}: template {template}, {items} items, {points} points, {figures} figures, {warnings} warnings",

@@ -11,7 +11,7 @@ import yaml
 from docxbuild import P, levels, make
 from generator import pipeline
 from generator.importer import import_file
-from generator.importer.paragraphs import ImportError_
+from generator.importer.paragraphs import ImportFailed
 
 TITLE = "青松机械厂装配车间党支部2024年上半年党建工作总结及下半年工作计划"
 BODY = ["一、基本情况", "（一）抓好学习", "全年集中学习六次。", "二、存在问题", "学习还不够深入。", "三、下步打算", "继续抓好学习。"]
@@ -71,9 +71,9 @@ def test_flags_supply_and_override_the_title(tmp_path):
     data, _ = run(tmp_path, "r.txt", [TITLE, *BODY], org="示例党支部", period="2024Q2")
     assert data["organization"] == "示例党支部" and data["period"] == {"year": 2024, "span": "quarter", "index": 2}
     assert data["title"] == TITLE  # the title as the report had it
-    with pytest.raises(ImportError_, match="--period"):
+    with pytest.raises(ImportFailed, match="--period"):
         run(tmp_path, "r.txt", ["党建工作总结", *BODY], org="示例党支部")
-    with pytest.raises(ImportError_, match="--org"):
+    with pytest.raises(ImportFailed, match="--org"):
         run(tmp_path, "r.txt", ["2024年党建工作总结", *BODY])
 
 

@@ -11,13 +11,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from generator import periods, validate
 from generator import source as source_mod
-from generator import validate
 from generator.diagnostics import WARNING, Diagnostic
 from generator.errors import OutputError, ReportgenError
 from generator.importer import convert, detect, head, plain, word
 from generator.importer.frame import Frame, frame
-from generator.importer.paragraphs import Document, ImportError_
+from generator.importer.paragraphs import Document, ImportFailed
 from generator.importer.writer import write
 from generator.messages import msg
 from generator.model import compose_title
@@ -70,9 +70,9 @@ def read(path: Path, name: str | None = None) -> Document:
         with convert.to_docx(path, name) as docx:
             doc = word.read(docx, name)
     else:
-        raise ImportError_("import.unsupported", path=name, suffixes=" ".join(SUFFIXES))
+        raise ImportFailed("import.unsupported", path=name, suffixes=" ".join(SUFFIXES))
     if not any(p.text.strip() or p.is_table for p in doc.paragraphs):
-        raise ImportError_("import.empty", path=name)
+        raise ImportFailed("import.empty", path=name)
     return doc
 
 
@@ -112,7 +112,7 @@ def import_file(
 def _flag_period(period: str | None) -> Period | None:
     if period is None:
         return None
-    found = head.parse_period(period)
+    found = periods.parse(period)
     if found is None:
         raise ReportgenError("new.bad-period", value=period)
     return found
@@ -127,11 +127,11 @@ def _org_period(found: Frame, org: str | None, period: Period | None, name: str)
     organization = (org or "").strip() or title_org
     chosen = period or title_period
     if not organization:
-        raise ImportError_("import.need-org", path=name)
+        raise ImportFailed("import.need-org", path=name)
     if chosen is None:
-        raise ImportError_("import.need-period", path=name)
+        raise ImportFailed("import.need-period", path=name)
     if len(organization) > 100:
-        raise ImportError_("import.need-org", path=name)
+        raise ImportFailed("import.need-org", path=name)
     return organization, chosen, notes
 
 
@@ -140,10 +140,10 @@ def _check(text: str, name: str) -> None:
     try:
         found = validate.validate(source_mod.read_text(text, name))
     except source_mod.ReadError as e:
-        raise ImportError_("import.invalid-output", path=name, problem=msg(e.key, **e.kw)) from None
+        raise ImportFailed("import.invalid-output", path=name, problem=msg(e.key, **e.kw)) from None
     errors = [d for d in found if d.is_error]
     if errors:
-        raise ImportError_("import.invalid-output", path=name, problem=errors[0].render())
+        raise ImportFailed("import.invalid-output", path=name, problem=errors[0].render())
 
 
 def _diagnostic(doc: Document, where: int, key: str, kw: dict) -> Diagnostic:

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from generator import soffice
 from generator.errors import ReportgenError
-from generator.importer.paragraphs import ImportError_
+from generator.importer.paragraphs import ImportFailed
 
 CONVERTED = (".doc", ".wps", ".odt", ".rtf", ".dot", ".wpt", ".docm")
 TIMEOUT = 120  # seconds; a first start of a new profile takes a few
@@ -30,12 +30,12 @@ def to_docx(path: Path, name: str) -> Iterator[Path]:
         try:
             shutil.copyfile(path, source)
         except OSError as e:
-            raise ImportError_("import.unreadable", path=name, reason=e.strerror or str(e)) from None
+            raise ImportFailed("import.unreadable", path=name, reason=e.strerror or str(e)) from None
         command = soffice.convert_command(program, source, work, "docx:MS Word 2007 XML")
         code, output = soffice.run(command, None, TIMEOUT, "import.convert-timeout")
         result = work / "source.docx"
         if code != 0:
             raise ReportgenError("import.convert-failed", path=name, detail=soffice.tail(output))
         if not result.is_file():  # soffice says "source file could not be loaded" and exits 0
-            raise ImportError_("import.convert-unreadable", path=name)
+            raise ImportFailed("import.convert-unreadable", path=name)
         yield result

@@ -13,7 +13,7 @@ from difflib import SequenceMatcher
 from generator import formats, numbering
 from generator.importer import labels, parts, structure
 from generator.importer.frame import Frame, Line
-from generator.model import Block, Figure, Report, compose_title
+from generator.model import Block, Figure, Report, Signature, compose_title
 from generator.periods import Period
 from generator.source import Number
 
@@ -114,8 +114,6 @@ def _block(data: dict) -> Block:
 
 
 def to_report(data: dict, organization: str, period: Period, title: str, frame: Frame) -> Report:
-    from generator.model import Signature
-
     sig = frame.signature
     return Report(
         organization=organization,

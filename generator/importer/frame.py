@@ -57,7 +57,6 @@ class Line:
 @dataclass
 class Frame:
     title: str = ""
-    title_where: int = 0
     lines: list[Line] = field(default_factory=list)
     signature: tuple[str, datetime.date] | None = None
     figures: list[figures_mod.Row] = field(default_factory=list)
@@ -117,7 +116,6 @@ def _title(paras: list[Para], found: Frame) -> None:
             break
         taken.append(p)
     found.title = "".join(p.text.strip() for p in taken)
-    found.title_where = taken[0].where
     del paras[: len(taken)]
 
 

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 
-from generator import periods
 from generator.importer import labels
 from generator.periods import Period
 
@@ -47,7 +46,3 @@ def _period_start(title: str) -> int:
 def _org(text: str) -> str | None:
     text = text.strip(_ORG_TRIM)
     return text if text and len(text) <= 100 else None
-
-
-def parse_period(text: str) -> Period | None:
-    return periods.parse(text)

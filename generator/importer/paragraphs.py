@@ -19,7 +19,6 @@ class Para:
     where: int  # paragraph number (.docx) or line number (.txt, .md), 1-based
     heading: int = 0  # a heading style or outline level says so: its level (1 = top), else 0
     centred: bool = False
-    right: bool = False
     title_style: bool = False  # Word's Title style (or Markdown `#`)
     lead: int = 0  # length of the emphasised run (bold, or a character style) that starts it
     bold: bool = False  # every character of it emphasised
@@ -44,7 +43,7 @@ class Document:
         return "import.where-para" if self.kind == "docx" else "import.where-line"
 
 
-class ImportError_(ReportgenError):
+class ImportFailed(ReportgenError):
     """An input that cannot be imported (exit 1): not a report, corrupt, empty."""
 
     exit_code = 1

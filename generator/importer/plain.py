@@ -13,7 +13,7 @@ import re
 from pathlib import Path
 
 from generator.importer.figures import header_columns
-from generator.importer.paragraphs import MAX_PARAGRAPHS, MAX_TEXT_BYTES, Document, ImportError_, Para
+from generator.importer.paragraphs import MAX_PARAGRAPHS, MAX_TEXT_BYTES, Document, ImportFailed, Para
 from generator.source import ReadError, decode
 
 _BLANKS = " \t\u3000\u00a0\ufeff"
@@ -26,22 +26,24 @@ def lines(path: Path, name: str) -> list[tuple[int, str]]:
     try:
         size = path.stat().st_size
         if size > MAX_TEXT_BYTES:
-            raise ImportError_("import.too-big", path=name, size=size, limit=MAX_TEXT_BYTES)
+            raise ImportFailed("import.too-big", path=name, size=size, limit=MAX_TEXT_BYTES)
         text = decode(path.read_bytes())
     except ReadError as e:
         from generator.messages import msg
 
-        raise ImportError_("import.encoding", path=name, line=e.line, column=e.column, problem=msg(e.key, **e.kw)) from None
+        raise ImportFailed("import.encoding", path=name, line=e.line, column=e.column, problem=msg(e.key, **e.kw)) from None
     except OSError as e:
-        raise ImportError_("import.unreadable", path=name, reason=e.strerror or str(e)) from None
+        raise ImportFailed("import.unreadable", path=name, reason=e.strerror or str(e)) from None
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\u2029", "\n")
     found = []
     for n, line in enumerate(text.split("\n"), 1):
-        line = _CONTROLS.sub("", line).strip(_BLANKS) if "\t" not in line.strip(_BLANKS) else _CONTROLS.sub("", line.strip(" \u3000\ufeff"))
+        line = _CONTROLS.sub("", line)
+        cells = "\t" in line.strip(_BLANKS)  # a table row: the tabs between its cells stay
+        line = line.strip(" \u3000\u00a0\ufeff") if cells else line.strip(_BLANKS)
         if line.strip(_BLANKS):
             found.append((n, line))
     if len(found) > MAX_PARAGRAPHS:
-        raise ImportError_("import.too-many", path=name, limit=MAX_PARAGRAPHS)
+        raise ImportFailed("import.too-many", path=name, limit=MAX_PARAGRAPHS)
     return found
 
 

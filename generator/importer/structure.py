@@ -13,15 +13,14 @@ other parts follow them (no summary heading); two parts, 第一部分 and 第二
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 from generator import formats
 from generator.formats import INLINE, STANDALONE, Format, PartRule
 from generator.importer import labels, parts
+from generator.importer.blocks import hoist, point_of, read_points, split_heading, split_intro, texts, unpunctuated
 from generator.importer.frame import Line
 from generator.periods import Period
-from generator.text import END_PUNCTUATION
 
 MAX_DEPTH = 3  # items below a part (data-format.md)
 MAX_TITLE = 60
@@ -95,14 +94,11 @@ class _Builder:
         starts = [(i, role) for i, role in zip(tops, roles) if role or i == tops[0]]
         for n, (i, role) in enumerate(starts):
             end = starts[n + 1][0] if n + 1 < len(starts) else len(lines)
-            name = role or "summary"
-            if name in data:  # a second heading of the same part: its lines join the part
-                self.note(lines[i].where, "import.part-twice", part=name)
-                name = "summary" if name == "summary" else name
+            name = role or "summary"  # roles() gives each part one heading
             data[name] = self.part_block(lines[i], lines[i + 1 : end], getattr(self.fmt, name), name)
         return data
 
-    def sections(self, lines: list[Line], with_intro: bool = True) -> dict:
+    def sections(self, lines: list[Line]) -> dict:
         """flat, headline: the level-1 headings are the summary's items until the other parts start."""
         tops = self.tops(lines)
         roles = parts.roles([lines[i].rest for i in tops])
@@ -127,7 +123,7 @@ class _Builder:
         """An unnumbered heading (a heading style, no label) above the sections: the summary's title."""
         for i in range(len(lines) - 1, -1, -1):
             ln = lines[i]
-            if ln.label is None and len(ln.text) <= MAX_TITLE and (ln.para.heading or ln.para.bold or _unpunctuated(ln.text)):
+            if ln.label is None and len(ln.text) <= MAX_TITLE and (ln.para.heading or ln.para.bold or unpunctuated(ln.text)):
                 return ln, lines[:i]
         return None, lines
 
@@ -144,8 +140,6 @@ class _Builder:
         starts = [(i, r) for i, r in zip(tops, roles) if r and i >= start]
         for n, (i, role) in enumerate(starts):
             end = starts[n + 1][0] if n + 1 < len(starts) else len(lines)
-            if role in data:
-                self.note(lines[i].where, "import.part-twice", part=role)
             data[role] = self.part_block(lines[i], lines[i + 1 : end], getattr(self.fmt, role), role)
         return data
 
@@ -161,10 +155,9 @@ class _Builder:
             data.setdefault("summary", {"text": [PLACEHOLDER]})
             data["summary"] = {"title": words, **data["summary"]}
         if two < len(lines):
-            plan_lines = lines[two + 1 : marks[2]] if len(marks) > 2 else lines[two + 1 :]
-            for extra in marks[2:3]:
+            for extra in marks[2:]:  # a third part: its heading and lines stay with the plans, as text
                 self.note(lines[extra].where, "import.part-twice", part="plans")
-            plans = self.part_block(None, plan_lines if len(marks) <= 2 else lines[two + 1 :], self.fmt.plans, "plans")
+            plans = self.part_block(None, lines[two + 1 :], self.fmt.plans, "plans")
             words = parts.part_words(lines[two])
             if words and words != self.fill(self.fmt.part_headings[1]):
                 plans = {"title": words, **plans}
@@ -254,7 +247,7 @@ class _Builder:
         body = ([first] if first else []) + texts(node.pre)
         points_first = [ln.point for ln in node.pre]
         if first is not None and node.head is not None:
-            points_first.insert(0, _point_of(first))
+            points_first.insert(0, point_of(first))
         block: dict = {"title": title} if title else {}
         text, points, closing = read_points(body, points_first, rule.points, bool(node.items))
         if text:
@@ -283,96 +276,9 @@ class _Builder:
         plans = data.get("plans")
         if not plans:
             return
-        moved = _hoist(plans)
+        moved = hoist(plans)
         if moved:
             data["closing"] = moved + data.get("closing", [])
-
-
-def _hoist(block: dict) -> list[str]:
-    moved = []
-    if block.get("items"):
-        moved = _hoist(block["items"][-1])
-    elif not block.get("points") and len(block.get("text", [])) > 1:
-        moved = block["text"][1:]
-        block["text"] = block["text"][:1]
-    return moved + (block.pop("closing", None) or [])
-
-
-def _unpunctuated(text: str) -> bool:
-    """A line of plain text that ends in no mark at all reads as a heading (a paragraph ends in one)."""
-    return not text.endswith(tuple(END_PUNCTUATION) + ("”", "’", "）", ")", "」", "》")) and len(text) <= 30
-
-
-def split_intro(lines: list[Line]) -> tuple[list[Line], list[Line]]:
-    """Where nothing but the reader can tell the intro from the summary's own text (they print
-    alike), the intro ends with the sentence that announces the report (…总结如下：)."""
-    for i, ln in enumerate(lines):
-        if _ANNOUNCES.search(ln.text):
-            return lines[: i + 1], lines[i + 1 :]
-    return lines, []
-
-
-_ANNOUNCES = re.compile(r"(如下|以下|报告如下|总结如下|汇报如下)[：:]$")
-
-
-def texts(lines: list[Line]) -> list[str]:
-    return [ln.text for ln in lines if ln.text]
-
-
-def _point_of(text: str) -> int:
-    label = labels.at_start(text)
-    return label.n if label is not None and label.kind == labels.POINT else -1
-
-
-def split_heading(line: Line, standalone: bool) -> tuple[str, str | None]:
-    """(title, the text that runs on after it) of a heading line (import.md "Run-in headings")."""
-    p, rest = line.para, line.rest.strip()
-    if p.heading or p.bold or p.title_style:
-        return rest, None
-    if p.lead:
-        lead_end = max(p.lead - (len(p.text) - len(line.rest)), 0)
-        title, after = rest[:lead_end].strip(), rest[lead_end:].strip()
-        return _unclosed(title), after or None
-    stop = next((i for i, c in enumerate(rest) if c in "。！？"), None)
-    if stop is None:
-        return rest, None
-    after = rest[stop + 1 :].strip()
-    if not after:
-        return (rest, None) if standalone else ("", rest)
-    title = rest[: stop + 1]
-    return _unclosed(title), after
-
-
-def _unclosed(title: str) -> str:
-    """A run-in title without the 。 that formats.run_in adds back."""
-    if title.endswith("。") and not title[:-1].endswith(tuple(END_PUNCTUATION)):
-        return title[:-1]
-    return title
-
-
-def read_points(body: list[str], starts: list[int], style: str, has_items: bool) -> tuple[list, list, list]:
-    """(text, points, closing) of a block's paragraphs, points read as the format writes them."""
-    if style == INLINE:
-        candidates = [len(body) - 1] if has_items else range(len(body))
-        for i in candidates:
-            if i < 0:
-                break
-            found = labels.inline_points(body[i])
-            if found and (found[0].strip() or i == 0):  # inline points start a paragraph only when there is no text
-                before, points = found
-                text = body[:i] + ([before] if before.strip() else [])
-                return text, points, body[i + 1 :]
-        return body, [], []
-    first = next((i for i, n in enumerate(starts) if n in (0, 1)), None)
-    if first is None:
-        return body, [], []
-    end = first
-    while end < len(body) and starts[end] in (0, end - first + 1):
-        end += 1
-    if has_items and end < len(body):
-        return body, [], []
-    points = [labels.strip(t)[1] if starts[first + k] > 0 else t for k, t in enumerate(body[first:end])]
-    return body[:first], points, body[end:]
 
 
 def build(lines: list[Line], fmt: Format | str, period: Period) -> Built:

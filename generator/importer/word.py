@@ -16,7 +16,7 @@ from pathlib import Path
 from lxml import etree
 
 from generator.importer.drawn import W, Numbering
-from generator.importer.paragraphs import MAX_PARAGRAPHS, Document, ImportError_, Para
+from generator.importer.paragraphs import MAX_PARAGRAPHS, Document, ImportFailed, Para
 
 # A zip member larger than this once inflated is refused (a zip bomb, or no report).
 MAX_PART = 64 * 1024 * 1024
@@ -30,7 +30,7 @@ _EMPHASIS_FONTS = ("黑体", "楷体", "SimHei", "KaiTi", "方正黑体", "方�
 def read(path: Path, name: str) -> Document:
     parts = _parts(path, name)
     if "word/document.xml" not in parts:
-        raise ImportError_("import.not-docx", path=name, reason="word/document.xml")
+        raise ImportFailed("import.not-docx", path=name, reason="word/document.xml")
     root = _xml(parts["word/document.xml"], name, "word/document.xml")
     styles = _Styles(_xml(parts["word/styles.xml"], name, "word/styles.xml") if "word/styles.xml" in parts else None)
     lists = Numbering(_xml(parts["word/numbering.xml"], name, "word/numbering.xml") if "word/numbering.xml" in parts else None)
@@ -47,23 +47,23 @@ def _parts(path: Path, name: str) -> dict[str, bytes]:
     try:
         with zipfile.ZipFile(path) as z:
             if any(i.flag_bits & 0x1 for i in z.infolist()):
-                raise ImportError_("import.encrypted", path=name)
+                raise ImportFailed("import.encrypted", path=name)
             found = {}
             for info in z.infolist():
                 if info.filename not in wanted:
                     continue
                 if info.file_size > MAX_PART or info.file_size > _RATIO * max(info.compress_size, 1024):
-                    raise ImportError_("import.too-big-part", path=name, part=info.filename)
+                    raise ImportFailed("import.too-big-part", path=name, part=info.filename)
                 found[info.filename] = z.read(info)
             return found
     except zipfile.BadZipFile as e:
         if _is_ole(path):
-            raise ImportError_("import.encrypted", path=name) from None
-        raise ImportError_("import.not-docx", path=name, reason=str(e)) from None
+            raise ImportFailed("import.encrypted", path=name) from None
+        raise ImportFailed("import.not-docx", path=name, reason=str(e)) from None
     except (zipfile.LargeZipFile, NotImplementedError, RuntimeError, EOFError, ValueError) as e:
-        raise ImportError_("import.not-docx", path=name, reason=str(e)) from None
+        raise ImportFailed("import.not-docx", path=name, reason=str(e)) from None
     except OSError as e:
-        raise ImportError_("import.not-docx", path=name, reason=e.strerror or str(e)) from None
+        raise ImportFailed("import.not-docx", path=name, reason=e.strerror or str(e)) from None
 
 
 def _is_ole(path: Path) -> bool:
@@ -79,7 +79,7 @@ def _xml(data: bytes, name: str, part: str):
     try:
         return etree.parse(io.BytesIO(data), etree.XMLParser(**_PARSER)).getroot()
     except (etree.XMLSyntaxError, ValueError) as e:
-        raise ImportError_("import.bad-xml", path=name, part=part, reason=str(e).splitlines()[0][:120]) from None
+        raise ImportFailed("import.bad-xml", path=name, part=part, reason=str(e).splitlines()[0][:120]) from None
 
 
 class _Styles:
@@ -147,7 +147,7 @@ class _Reader:
 
     def add(self, para: Para) -> None:
         if len(self.doc.paragraphs) >= MAX_PARAGRAPHS:
-            raise ImportError_("import.too-many", path=self.doc.name, limit=MAX_PARAGRAPHS)
+            raise ImportFailed("import.too-many", path=self.doc.name, limit=MAX_PARAGRAPHS)
         self.doc.paragraphs.append(para)
 
     def table(self, tbl) -> None:
@@ -178,7 +178,7 @@ class _Reader:
             jc = ppr.find(f"{W}jc") if ppr is not None else None
             jc = jc if jc is not None else self.styles.first(sid, f"{W}pPr/{W}jc")
             align = jc.get(f"{W}val", "") if jc is not None else ""
-            para.centred, para.right = align == "center", align in ("right", "end")
+            para.centred = align == "center"
             para.title_style = self.styles.is_title(sid)
             lead, para.bold = _emphasis(piece)
             stripped = text.lstrip(_BLANKS)
