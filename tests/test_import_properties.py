@@ -121,7 +121,7 @@ def _md(report, name: str) -> str:
 
 
 # Shrinking a failure of this size takes minutes; the example printed unshrunk is still readable.
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow],
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow],
           phases=[Phase.explicit, Phase.reuse, Phase.generate])
 @given(reports(), st.sampled_from(list(formats.FORMATS)), st.sampled_from(["txt", "docx", "drawn-plain", "md"]))
 def test_render_import_render_is_a_fixed_point(data, name, how):
@@ -142,3 +142,29 @@ def test_render_import_render_is_a_fixed_point(data, name, how):
         second = import_file(again, folder / "again.yaml", force=True)
         assert second.template == chosen
         assert (folder / "again.yaml").read_text(encoding="utf-8").splitlines()[2:] == out.read_text(encoding="utf-8").splitlines()[2:]
+
+
+# ---------------------------------------------------------------- any text at all: an answer, never a crash
+
+PIECES = [
+    "一、", "（一）", "(二)", "1.", "2、", "（1）", "①", "第一部分", "第二部分", "一是", "二是", "十一是", "存在问题",
+    "原因分析", "下步打算", "基本情况", "2024年", "上半年", "党支部", "总结", "。", "！", "？", "：", "；", "\t", " ",
+    "本期", "上期", "12", "—", "2024年1月6日", "中共示例支部委员会", "${", "$$", "**", "#", "- ", "|", "&", "<",
+]  # fmt: skip
+line = st.lists(st.one_of(st.sampled_from(PIECES), st.sampled_from(WORDS)), max_size=8).map("".join)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(line, max_size=25), st.sampled_from([".txt", ".md"]))
+def test_any_text_imports_or_is_refused_with_a_message(lines, suffix):
+    from generator.errors import ReportgenError
+
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / f"r{suffix}"
+        path.write_text("\n".join(lines), encoding="utf-8")
+        try:
+            done = import_file(path, Path(tmp) / "out.yaml", org="示例党支部", period="2024H1")
+        except ReportgenError as e:
+            assert str(e) and e.exit_code == 1
+            return
+        assert report_of(done.output)  # whatever was read, the file written validates
