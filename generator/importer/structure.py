@@ -88,14 +88,14 @@ class _Builder:
         roles = parts.roles([lines[i].rest for i in tops])
         data: dict = {}
         if not tops:
-            data["summary"] = self.part_block(None, lines, self.fmt.summary, "summary")
+            data["summary"] = self.part_block(None, lines, self.fmt.summary)
             return data
         data["intro"] = texts(lines[: tops[0]])
         starts = [(i, role) for i, role in zip(tops, roles) if role or i == tops[0]]
         for n, (i, role) in enumerate(starts):
             end = starts[n + 1][0] if n + 1 < len(starts) else len(lines)
             name = role or "summary"  # roles() gives each part one heading
-            data[name] = self.part_block(lines[i], lines[i + 1 : end], getattr(self.fmt, name), name)
+            data[name] = self.part_block(lines[i], lines[i + 1 : end], getattr(self.fmt, name))
         return data
 
     def sections(self, lines: list[Line]) -> dict:
@@ -115,7 +115,7 @@ class _Builder:
             intro, summary_lines = self.points_start(before + summary_lines)
             data["intro"] = texts(intro)
         if summary_lines or head is not None:
-            data["summary"] = self.part_block(head, summary_lines, self.fmt.summary, "summary", unnumbered=head is not None)
+            data["summary"] = self.part_block(head, summary_lines, self.fmt.summary, unnumbered=head is not None)
         data.update(self.rest_parts(lines, tops, roles, first_part))
         return data
 
@@ -140,7 +140,7 @@ class _Builder:
         starts = [(i, r) for i, r in zip(tops, roles) if r and i >= start]
         for n, (i, role) in enumerate(starts):
             end = starts[n + 1][0] if n + 1 < len(starts) else len(lines)
-            data[role] = self.part_block(lines[i], lines[i + 1 : end], getattr(self.fmt, role), role)
+            data[role] = self.part_block(lines[i], lines[i + 1 : end], getattr(self.fmt, role))
         return data
 
     def two_part(self, lines: list[Line]) -> dict:
@@ -157,7 +157,7 @@ class _Builder:
         if two < len(lines):
             for extra in marks[2:]:  # a third part: its heading and lines stay with the plans, as text
                 self.note(lines[extra].where, "import.part-twice", part="plans")
-            plans = self.part_block(None, lines[two + 1 :], self.fmt.plans, "plans")
+            plans = self.part_block(None, lines[two + 1 :], self.fmt.plans)
             words = parts.part_words(lines[two])
             if words and words != self.fill(self.fmt.part_headings[1]):
                 plans = {"title": words, **plans}
@@ -179,9 +179,9 @@ class _Builder:
             intro, summary_lines = self.points_start(before + lines[:end])
         data: dict = {"intro": texts(intro)}
         if summary_lines:
-            data["summary"] = self.part_block(None, summary_lines, self.fmt.summary, "summary")
+            data["summary"] = self.part_block(None, summary_lines, self.fmt.summary)
         if untitled is not None:
-            data["problems"] = self.part_block(None, lines[untitled:first_part], self.fmt.problems, "problems")
+            data["problems"] = self.part_block(None, lines[untitled:first_part], self.fmt.problems)
         data.update(self.rest_parts(lines, tops, roles, first_part))
         return data
 
@@ -204,7 +204,7 @@ class _Builder:
 
     # ------------------------------------------------------------ one part
 
-    def part_block(self, head: Line | None, lines: list[Line], rule: PartRule, name: str, unnumbered: bool = False) -> dict:
+    def part_block(self, head: Line | None, lines: list[Line], rule: PartRule, unnumbered: bool = False) -> dict:
         root = self.tree(lines)
         root.head = head
         block = self.block(root, rule, 0)
