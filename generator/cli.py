@@ -279,6 +279,48 @@ def diff(old, new, template, output, author, date, fmt) -> None:
         console.info(msg("diff.written", path=result.output, counts=changes.headline(result.tracked)))
 
 
+@cli.command(name="import", help="help.import")
+@argument("files", nargs=-1, required=True, type=FILES, metavar="mv.reports")
+@option("-o", "--output", type=clickui.Path(), metavar="mv.output", help="help.import.output")
+@option("--org", metavar="mv.name", help="help.import.org")
+@option("--period", metavar="mv.period", help="help.import.period")
+@option("--strict", is_flag=True, help="help.import.strict")
+@option("--force", is_flag=True, help="help.import.force")
+@lang_option
+def import_reports(files, output, org, period, strict, force) -> None:
+    """Read existing reports (.docx, .txt, .md; .doc and others through LibreOffice) into data files."""
+    from generator import importer
+
+    out, many = _output(output), len(files) > 1
+    if many and out is not None and not out.is_dir():
+        from generator.errors import OutputError
+
+        raise OutputError("out.o-file-many")
+    status = failed = 0
+    for f in files:
+        try:
+            done = importer.import_file(f, out, org=org, period=period, force=force, strict=strict, many=many)
+        except ReportgenError as e:
+            if not many:
+                raise
+            console.error(str(e))
+            status, failed = max(status, e.exit_code), failed + 1
+            continue
+        console.diagnostics(done.diagnostics)
+        counts = dict(template=done.template, items=done.items, points=done.points, figures=done.figures)
+        if done.output is None:
+            console.error(msg("import.strict-failed", source=f, warnings=len(done.diagnostics)))
+            failed += 1
+        else:
+            console.info(msg("import.done", source=f, path=done.output, warnings=len(done.diagnostics), **counts))
+            if done.output.with_suffix(f.suffix.lower()) == f.with_suffix(f.suffix.lower()) and f.suffix.lower() == ".docx":
+                console.info(msg("import.render-would-overwrite", path=f))
+        status = max(status, done.exit_code)
+    if many:
+        console.info(msg("import.summary", ok=len(files) - failed, failed=failed))
+    sys.exit(status)
+
+
 def main(argv: list[str] | None = None) -> None:
     cli.main(args=argv, prog_name="reportgen")
 

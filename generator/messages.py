@@ -528,6 +528,21 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "help.preview.port": {"zh": "本机端口（默认由系统挑选）", "en": "local port (default: one the system picks)"},
     "help.preview.no-browser": {"zh": "不自动打开浏览器", "en": "do not open a browser"},
+    "help.import": {
+        "zh": "把已有的报告（.docx、.txt、.md；.doc、.wps、.odt、.rtf 经 LibreOffice）导入为数据文件。",
+        "en": "Read existing reports (.docx, .txt, .md; .doc, .wps, .odt, .rtf through LibreOffice) into data files.",
+    },
+    "help.import.output": {
+        "zh": "输出的 .yaml 文件；多个输入时为输出文件夹（默认写在报告旁边）",
+        "en": "output .yaml file, or the output folder for several inputs (default: beside each report)",
+    },
+    "help.import.org": {"zh": "报告单位（覆盖从标题读出的）", "en": "the organisation (overrides the one in the title)"},
+    "help.import.period": {
+        "zh": "报告期：2024、2024H1、2024Q3 等（覆盖从标题读出的）",
+        "en": "the period: 2024, 2024H1, 2024Q3… (overrides the one in the title)",
+    },
+    "help.import.strict": {"zh": "有警告也算失败，不写文件", "en": "warnings fail too; nothing is written"},
+    "help.import.force": {"zh": "覆盖已有的数据文件", "en": "overwrite an existing data file"},
     "help.diff": {
         "zh": "比较两个版本，生成带修订（Track Changes）的 Word 文档。旧版本、新版本可以是数据文件，"
         "也可以是 git 中的“版本:路径”（如 HEAD~1:report.yaml）。",
@@ -562,6 +577,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "mv.period": {"zh": "报告期", "en": "PERIOD"},
     "mv.port": {"zh": "端口", "en": "PORT"},
     "mv.old": {"zh": "旧版本", "en": "OLD"},
+    "mv.reports": {"zh": "报告文件...", "en": "FILES..."},
     "mv.new": {"zh": "新版本", "en": "NEW"},
     "mv.date": {"zh": "时间", "en": "DATE"},
     # ------------------------------------------------------------ new (skeleton data files)
@@ -699,6 +715,132 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{paragraphs} paragraph(s) changed: {deleted} character(s) deleted, {inserted} inserted",
     },
     "diff.written": {"zh": "已生成 {path}（{counts}）", "en": "wrote {path} ({counts})"},
+    # ------------------------------------------------------------ import (existing reports → data)
+    "import.where-para": {"zh": "段{n}", "en": "para {n}"},
+    "import.where-line": {"zh": "{n}", "en": "{n}"},
+    "import.part.summary": {"zh": "工作总结（summary）", "en": "the summary"},
+    "import.part.problems": {"zh": "存在问题（problems）", "en": "the problems"},
+    "import.part.causes": {"zh": "原因分析（causes）", "en": "the causes"},
+    "import.part.plans": {"zh": "下步打算（plans）", "en": "the plans"},
+    "import.unsupported": {
+        "zh": "{path}：不能导入这种文件，支持的格式有 {suffixes}",
+        "en": "{path}: cannot import this kind of file; the formats are {suffixes}",
+    },
+    "import.not-docx": {
+        "zh": "{path}：不是有效的 Word 文档（.docx），可能已损坏：{reason}。请用 Word 或 WPS 打开后另存为 .docx 再试",
+        "en": "{path}: not a valid Word document (.docx), perhaps damaged: {reason}; open it in Word or WPS and save it as .docx again",
+    },
+    "import.bad-xml": {
+        "zh": "{path}：文档内容（{part}）不是有效的 XML，文件已损坏：{reason}",
+        "en": "{path}: the document's {part} is not valid XML, the file is damaged: {reason}",
+    },
+    "import.encrypted": {
+        "zh": "{path}：文档设置了打开密码（或不是 .docx）：请在 Word 或 WPS 中取消密码后另存为 .docx 再导入",
+        "en": "{path}: the document is password-protected (or not a .docx): remove the password in Word or WPS and save it as .docx",
+    },
+    "import.too-big-part": {
+        "zh": "{path}：文档中的 {part} 解压后过大，不像是一份报告（可能是压缩炸弹），未导入",
+        "en": "{path}: {part} inflates to too large a size for a report (a zip bomb?); not imported",
+    },
+    "import.too-big": {
+        "zh": "{path}：文件太大（{size} 字节），可导入的文本文件最多 {limit} 字节",
+        "en": "{path}: the file is too large ({size} bytes); a text file to import has at most {limit} bytes",
+    },
+    "import.too-many": {
+        "zh": "{path}：段落超过 {limit} 个，不像是一份报告，未导入",
+        "en": "{path}: more than {limit} paragraphs, not a report; not imported",
+    },
+    "import.encoding": {"zh": "{path}:{line}:{column}: {problem}", "en": "{path}:{line}:{column}: {problem}"},
+    "import.unreadable": {"zh": "{path}：无法读取：{reason}", "en": "{path}: cannot read it: {reason}"},
+    "import.empty": {"zh": "{path}：文档中没有文字，无法导入", "en": "{path}: the document has no text to import"},
+    "import.exists": {
+        "zh": "{path} 已存在：要覆盖请加 --force，或用 -o 指定其他文件",
+        "en": "{path} exists: add --force to overwrite it, or choose another file with -o",
+    },
+    "import.need-org": {
+        "zh": "{path}：从标题中看不出报告单位：请用 --org 指定，如 --org 示例公司第一党支部",
+        "en": "{path}: the title does not name the organisation: give it with --org, e.g. --org 示例公司第一党支部",
+    },
+    "import.need-period": {
+        "zh": "{path}：从标题中看不出报告期：请用 --period 指定，如 --period 2024H1（2024、2024H1、2024Q3）",
+        "en": "{path}: the title does not name the period: give it with --period, e.g. --period 2024H1 (2024, 2024H1, 2024Q3)",
+    },
+    "import.hint-soffice": {
+        "zh": "导入 .doc、.wps、.odt、.rtf 文件需要 LibreOffice。Debian/Ubuntu：sudo apt-get install libreoffice-writer-nogui；"
+        "Windows：安装 LibreOffice，并把它的 program 文件夹（如 C:\\Program Files\\LibreOffice\\program）加入 PATH；"
+        "也可以先在 Word 或 WPS 中把文件另存为 .docx 再导入",
+        "en": "importing .doc, .wps, .odt and .rtf files needs LibreOffice. Debian/Ubuntu: sudo apt-get install "
+        "libreoffice-writer-nogui; Windows: install LibreOffice and add its program folder "
+        "(e.g. C:\\Program Files\\LibreOffice\\program) to PATH; or save the file as .docx in Word or WPS first",
+    },
+    "import.convert-timeout": {
+        "zh": "LibreOffice 转换超过 {seconds} 秒仍未完成，已停止",
+        "en": "LibreOffice did not finish the conversion within {seconds} s and was stopped",
+    },
+    "import.convert-failed": {
+        "zh": "{path}：LibreOffice 转换为 .docx 失败：{detail}",
+        "en": "{path}: LibreOffice could not convert it to .docx: {detail}",
+    },
+    "import.convert-unreadable": {
+        "zh": "{path}：LibreOffice 打不开这个文件（已损坏，或设置了密码）",
+        "en": "{path}: LibreOffice cannot open this file (damaged, or password-protected)",
+    },
+    "import.invalid-output": {
+        "zh": "{path}：导入得到的数据没有通过校验（这是 reportgen 的问题，请报告）：{problem}",
+        "en": "{path}: the imported data does not validate (a reportgen bug, please report it): {problem}",
+    },
+    "import.missing-part": {
+        "zh": "报告中没有找到{part}部分，已写入占位符“XX”，请补写",
+        "en": "the report has no part for {part}; wrote the placeholder “XX” to fill in",
+    },
+    "import.empty-item": {
+        "zh": "这个标题下没有正文，已写入占位符“XX”",
+        "en": "nothing under this heading; wrote the placeholder “XX”",
+    },
+    "import.long-title": {
+        "zh": "标题超过 60 字，已作为正文导入",
+        "en": "the heading is longer than 60 characters; imported as text",
+    },
+    "import.too-deep": {
+        "zh": "编号层级超过三级，这一段连同编号作为正文导入",
+        "en": "numbered more than three levels deep; this paragraph is imported as text, label included",
+    },
+    "import.part-twice": {
+        "zh": "{part}出现了两次，后一个标题下的内容也归入这一部分",
+        "en": "{part} appears twice; what follows the second heading joins the part",
+    },
+    "import.table-as-text": {
+        "zh": "这个表格不是“本期/上期”数据表，各单元格作为正文段落导入",
+        "en": "this table is not a table of this and the previous period's figures; its cells are imported as paragraphs",
+    },
+    "import.date-alone": {
+        "zh": "末尾的日期前没有落款单位，日期作为结尾段落导入",
+        "en": "the date at the end has no organisation line before it; imported as a closing paragraph",
+    },
+    "import.no-title": {
+        "zh": "文档开头没有标题，将使用自动生成的标题“{title}”",
+        "en": "the document has no title; the composed one will be used: “{title}”",
+    },
+    "import.org-from-signature": {
+        "zh": "标题中没有报告单位，已用落款单位“{org}”（可用 --org 指定）",
+        "en": "the title names no organisation; used the signature's, “{org}” (or give --org)",
+    },
+    "import.done": {
+        "zh": "已导入 {source} → {path}：模板 {template}，条目 {items} 个，要点 {points} 个，数据 {figures} 项，警告 {warnings} 条",
+        "en": "imported {source} → {path}: template {template}, {items} items, {points} points, {figures} figures, {warnings} warnings",
+    },
+    "import.render-would-overwrite": {
+        "zh": "注意：数据文件和原文档同名，在这里直接 reportgen render 会覆盖原来的 {path}；请用 -o 另指输出文件，或把数据文件放到别的文件夹（reportgen import … -o data/）",
+        "en": "note: the data file has the document's name, so `reportgen render` here would overwrite {path}; use -o, or import into another folder (reportgen import … -o data/)",
+    },
+    "import.strict-failed": {
+        "zh": "{source}：有 {warnings} 条警告，--strict 下未写出文件",
+        "en": "{source}: {warnings} warnings; nothing written under --strict",
+    },
+    "import.summary": {
+        "zh": "导入完成：成功 {ok} 个，失败 {failed} 个",
+        "en": "imported {ok}, failed {failed}",
+    },
 }
 
 

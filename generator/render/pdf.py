@@ -9,13 +9,10 @@ use fontconfig; there the official fonts, or the free ones installed by hand, ar
 
 from __future__ import annotations
 
-import contextlib
 import io
 import os
 import re
 import shutil
-import signal
-import subprocess
 import tempfile
 import zipfile
 from dataclasses import dataclass
@@ -24,6 +21,7 @@ from xml.sax.saxutils import escape
 
 from lxml import etree
 
+from generator import soffice
 from generator.errors import MissingProgram, ReportgenError
 from generator.messages import msg
 from generator.resources import folder
@@ -59,12 +57,12 @@ FACES = {
 
 def convert(docx_bytes: bytes, stem: str) -> bytes:
     """The PDF of a .docx, its fonts checked; raises ReportgenError (exit 2) when it cannot be made."""
-    soffice, pdffonts = find_tools()
+    program, pdffonts = find_tools()
     with tempfile.TemporaryDirectory(prefix="reportgen-pdf-", ignore_cleanup_errors=True) as tmp:
         work = Path(tmp).resolve()
         source = work / f"{stem}.docx"
         source.write_bytes(docx_bytes)
-        _soffice(soffice, source, work)
+        _soffice(program, source, work)
         pdf = work / f"{stem}.pdf"
         if not pdf.is_file():  # soffice says "source file could not be loaded" and exits 0
             raise ReportgenError("pdf.failed", detail=msg("pdf.no-output"))
@@ -74,33 +72,22 @@ def convert(docx_bytes: bytes, stem: str) -> bytes:
 
 def find_tools() -> tuple[str, str]:
     """The paths of soffice and pdffonts; MissingProgram with the install command otherwise."""
-    soffice = shutil.which("soffice") or shutil.which("libreoffice") or _installed_soffice()
-    if not soffice:
-        raise MissingProgram("soffice", hint=msg("pdf.hint-soffice"))
+    found = soffice.find()
     pdffonts = shutil.which("pdffonts")
     if not pdffonts:
         raise MissingProgram("pdffonts", hint=msg("pdf.hint-pdffonts"))
-    return soffice, pdffonts
+    return found, pdffonts
 
 
-def _installed_soffice() -> str | None:
-    """Where the Windows and macOS installers put soffice, which they do not add to PATH."""
-    roots = [os.environ.get(v) for v in ("ProgramFiles", "ProgramW6432", "ProgramFiles(x86)")]
-    candidates = [Path(r) / "LibreOffice" / "program" / "soffice.exe" for r in roots if r]
-    candidates.append(Path("/Applications/LibreOffice.app/Contents/MacOS/soffice"))
-    return next((str(c) for c in candidates if c.is_file()), None)
+_installed_soffice = soffice.installed
 
 
-def _soffice(soffice: str, source: Path, work: Path) -> None:
-    profile = work / "profile"
-    command = [
-        soffice, "--headless", "--norestore", f"-env:UserInstallation={profile.as_uri()}",
-        "--convert-to", "pdf", "--outdir", str(work), str(source),
-    ]  # fmt: skip
+def _soffice(program: str, source: Path, work: Path) -> None:
+    command = soffice.convert_command(program, source, work, "pdf")
     env = dict(os.environ, FONTCONFIG_FILE=str(_fontconfig_file(work)))
-    code, output = _run(command, env, TIMEOUT, "pdf.timeout")
+    code, output = soffice.run(command, env, TIMEOUT, "pdf.timeout")
     if code != 0:
-        raise ReportgenError("pdf.failed", detail=msg("pdf.exit-code", code=code, output=_tail(output)))
+        raise ReportgenError("pdf.failed", detail=msg("pdf.exit-code", code=code, output=soffice.tail(output)))
 
 
 def _fontconfig_file(work: Path) -> Path:
@@ -118,40 +105,10 @@ def _fontconfig_file(work: Path) -> Path:
 
 
 def _pdffonts(pdffonts: str, pdf: Path) -> str:
-    code, output = _run([pdffonts, str(pdf)], None, 60, "pdf.fonts-timeout")
+    code, output = soffice.run([pdffonts, str(pdf)], None, 60, "pdf.fonts-timeout")
     if code != 0:
-        raise ReportgenError("pdf.fonts-failed", detail=_tail(output))
+        raise ReportgenError("pdf.fonts-failed", detail=soffice.tail(output))
     return output
-
-
-def _run(command: list[str], env: dict[str, str] | None, timeout: int, timeout_key: str) -> tuple[int, str]:
-    """Run without a shell; on a timeout or Ctrl-C stop the program and everything it started."""
-    posix = os.name == "posix"
-    with subprocess.Popen(
-        command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
-        env=env, start_new_session=posix,
-    ) as proc:  # fmt: skip
-        try:
-            out, _ = proc.communicate(timeout=timeout)
-        except BaseException as e:
-            _stop(proc, posix)
-            if isinstance(e, subprocess.TimeoutExpired):
-                raise ReportgenError(timeout_key, seconds=timeout) from None
-            raise
-    return proc.returncode, out.decode("utf-8", "replace")
-
-
-def _stop(proc: subprocess.Popen, posix: bool) -> None:
-    if posix:  # soffice is a launcher: soffice.bin would outlive a kill of the launcher alone
-        with contextlib.suppress(ProcessLookupError):
-            os.killpg(proc.pid, signal.SIGKILL)
-    else:
-        proc.kill()
-    proc.communicate()
-
-
-def _tail(output: str, lines: int = 5) -> str:
-    return " / ".join(line.strip() for line in output.strip().splitlines()[-lines:] if line.strip())
 
 
 def pdf_fonts(listing: str) -> list[str]:

@@ -1,0 +1,163 @@
+"""`reportgen import`: an existing report (.docx, .txt, .md; .doc .wps .odt .rtf through
+LibreOffice) read back into a data file that renders to the same text (shared/spec/import.md).
+
+read (word.py, plain.py, convert.py) → paragraphs with hints → frame.py (title, sign-off,
+figures, labels) → structure.py under each format → detect.py keeps the closest → writer.py.
+The library API is `import_file()`; it returns diagnostics and never prints.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from generator import periods, validate
+from generator import source as source_mod
+from generator.diagnostics import WARNING, Diagnostic
+from generator.errors import OutputError, ReportgenError
+from generator.importer import convert, detect, head, plain, word
+from generator.importer.frame import Frame, frame
+from generator.importer.paragraphs import Document, ImportFailed
+from generator.importer.writer import write
+from generator.messages import msg
+from generator.model import compose_title
+from generator.output import check_writable, write_atomic
+from generator.periods import Period
+
+CODE = "import"
+SUFFIXES = (".docx", ".txt", ".md", ".markdown") + convert.CONVERTED
+
+
+@dataclass
+class Imported:
+    source: Path
+    output: Path | None  # None when nothing was written
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    template: str = ""
+    items: int = 0
+    points: int = 0
+    figures: int = 0
+    exit_code: int = 0
+
+
+def target(source: Path, out: Path | None, many: bool) -> Path:
+    """Beside the source with .yaml, or inside `out` when it is a folder, or `out` itself."""
+    if out is None:
+        path = source.with_suffix(".yaml")
+    elif out.is_dir():
+        path = out / (source.stem + ".yaml")
+    elif many:
+        raise OutputError("out.o-file-many")
+    else:
+        path = out
+    check_writable(path, source)
+    return path
+
+
+def read(path: Path, name: str | None = None) -> Document:
+    """The paragraphs of a report file, whatever its format."""
+    name = name or str(path)
+    if not path.is_file():
+        raise ReportgenError("read.missing", path=name)
+    suffix = path.suffix.lower()
+    if suffix == ".docx":
+        doc = word.read(path, name)
+    elif suffix == ".txt":
+        doc = plain.read_txt(path, name)
+    elif suffix in (".md", ".markdown"):
+        doc = plain.read_md(path, name)
+    elif suffix in convert.CONVERTED:
+        with convert.to_docx(path, name) as docx:
+            doc = word.read(docx, name)
+    else:
+        raise ImportFailed("import.unsupported", path=name, suffixes=" ".join(SUFFIXES))
+    if not any(p.text.strip() or p.is_table for p in doc.paragraphs):
+        raise ImportFailed("import.empty", path=name)
+    return doc
+
+
+def import_file(
+    path: Path, out: Path | None = None, org: str | None = None, period: str | None = None,
+    force: bool = False, strict: bool = False, many: bool = False,
+) -> Imported:  # fmt: skip
+    """Read `path`, write its data file; problems of the input raise ReportgenError (nothing written)."""
+    chosen_period = _flag_period(period)
+    output = target(path, out, many)
+    if output.exists() and not force:
+        raise ReportgenError("import.exists", path=str(output))
+    doc = read(path, str(path))
+    found = frame(doc)
+    organization, report_period, notes = _org_period(found, org, chosen_period, str(path))
+    composed = compose_title(organization, report_period)
+    title = found.title if found.title and found.title != composed else None
+    if not found.title:
+        notes.append((0, "import.no-title", {"title": composed}))
+    best = detect.choose(found, organization, report_period, title or "")
+    text = write(
+        best.built.data, organization=organization, period=report_period, title=title,
+        template=None if best.name == "standard" else best.name, signature=found.signature,
+        figures=found.figures, source=path.name, out=output,
+    )  # fmt: skip
+    _check(text, str(output))
+    diagnostics = [_diagnostic(doc, where, key, kw) for where, key, kw in notes + found.notes + best.built.notes]
+    result = Imported(path, None, diagnostics, best.name, *_counts(best.built.data), len(found.figures))
+    if strict and diagnostics:
+        result.exit_code = 1
+        return result
+    write_atomic(output, text.encode("utf-8"))
+    result.output = output
+    return result
+
+
+def _flag_period(period: str | None) -> Period | None:
+    if period is None:
+        return None
+    found = periods.parse(period)
+    if found is None:
+        raise ReportgenError("new.bad-period", value=period)
+    return found
+
+
+def _org_period(found: Frame, org: str | None, period: Period | None, name: str) -> tuple[str, Period, list]:
+    notes: list[tuple[int, str, dict]] = []
+    title_org, title_period = head.from_title(found.title)
+    if org is None and title_org is None and found.signature:
+        title_org = found.signature[0]
+        notes.append((0, "import.org-from-signature", {"org": title_org}))
+    organization = (org or "").strip() or title_org
+    chosen = period or title_period
+    if not organization:
+        raise ImportFailed("import.need-org", path=name)
+    if chosen is None:
+        raise ImportFailed("import.need-period", path=name)
+    if len(organization) > 100:
+        raise ImportFailed("import.need-org", path=name)
+    return organization, chosen, notes
+
+
+def _check(text: str, name: str) -> None:
+    """The file written must validate: anything else is our bug, reported rather than written."""
+    try:
+        found = validate.validate(source_mod.read_text(text, name))
+    except source_mod.ReadError as e:
+        raise ImportFailed("import.invalid-output", path=name, problem=msg(e.key, **e.kw)) from None
+    errors = [d for d in found if d.is_error]
+    if errors:
+        raise ImportFailed("import.invalid-output", path=name, problem=errors[0].render())
+
+
+def _diagnostic(doc: Document, where: int, key: str, kw: dict) -> Diagnostic:
+    fields = {k: (msg(f"import.part.{v}") if k == "part" else v) for k, v in kw.items()}
+    place = f"{doc.name}:{msg(doc.place_key, n=where)}" if where else doc.name
+    return Diagnostic(place, 0, 0, WARNING, CODE, "", msg(key, **fields))
+
+
+def _counts(data: dict) -> tuple[int, int]:
+    items = points = 0
+    blocks = [data[p] for p in ("summary", "problems", "causes", "plans") if data.get(p)]
+    while blocks:
+        b = blocks.pop()
+        points += len(b.get("points", ()))
+        items += len(b.get("items", ()))
+        blocks += b.get("items", ())
+    return items, points
