@@ -21,12 +21,12 @@ from typing import TYPE_CHECKING
 
 from generator.diagnostics import Diagnostic
 from generator.errors import OutputError, ReportgenError
-from generator.output import target
+from generator.output import targets, write_atomic
 
 if TYPE_CHECKING:
     from concurrent.futures import Future
 
-    from generator.pipeline import Result
+    from generator.pipeline import Prepared, Result
 
 # Files a worker must have for the default -j to start it: twice what its start costs, counted in
 # .docx renders (docs/performance.md). A forked worker has the parent's modules and compiled
@@ -40,14 +40,21 @@ CHUNKS_AHEAD = 2  # chunks queued per worker, so none waits for the parent
 @dataclass(frozen=True)
 class Job:
     data_file: Path
-    output: Path
-    template: str | None
-    fmt: str
+    outputs: tuple[tuple[str, Path], ...]  # (format, path), in the order asked for
+    template: str | None = None
     strict: bool = False  # lint findings stop the file, as errors do
+    pdf_a: bool = False  # a PDF is PDF/A-2b
+
+    @property
+    def wants_pdf(self) -> bool:
+        return any(fmt == "pdf" for fmt, _ in self.outputs)
 
 
-def plan(files: list[Path], out: Path | None, template: str | None, fmt: str, strict: bool = False) -> list[Job]:
-    """One job a file; refuses two inputs that would write the same output, before any work."""
+def plan(
+    files: list[Path], out: Path | None, template: str | None, formats: list[str], strict: bool = False,
+    pdf_a: bool = False,
+) -> list[Job]:  # fmt: skip
+    """One job a file; refuses two outputs that would be the same file, or an input, before any work."""
     many = len(files) > 1
     jobs, seen = [], {}
     inputs = {_key(f) for f in files}  # the data files, and a -t template given as a path
@@ -56,14 +63,15 @@ def plan(files: list[Path], out: Path | None, template: str | None, fmt: str, st
     for f in files:
         if not f.is_file():
             raise ReportgenError("read.missing", path=str(f))
-        path = target(f, out, fmt, many)
-        key = _key(path)
-        if key in inputs:  # one file's output would be another file's input
-            raise OutputError("out.same-as-input", path=str(path))
-        if key in seen:
-            raise OutputError("out.collision", a=str(seen[key]), b=str(f), out=str(path))
-        seen[key] = f
-        jobs.append(Job(f, path, template, fmt, strict))
+        outputs = targets(f, out, formats, many)
+        for path in outputs.values():
+            key = _key(path)
+            if key in inputs:  # one file's output would be another file's input
+                raise OutputError("out.same-as-input", path=str(path))
+            if key in seen:
+                raise OutputError("out.collision", a=str(seen[key]), b=str(f), out=str(path))
+            seen[key] = f
+        jobs.append(Job(f, tuple(outputs.items()), template, strict, pdf_a))
     return jobs
 
 
@@ -79,9 +87,15 @@ def cores() -> int:
 
 
 def default_workers(jobs: list[Job]) -> int:
-    """-j's default: every core, but one process while the batch is too small to pay for the others."""
-    per_worker = 1 if jobs and jobs[0].fmt == "pdf" else MIN_JOBS_PER_WORKER[start_method()]
-    return max(1, min(cores(), len(jobs) // per_worker))
+    """-j's default: every core, but one process while the batch is too small to pay for the others.
+
+    A PDF takes LibreOffice a fraction of a second: a LibreOffice a core pays from two files on.
+    """
+    if jobs and jobs[0].wants_pdf:
+        return max(1, min(cores(), len(jobs)))
+    if len(jobs) < 2 * min(MIN_JOBS_PER_WORKER.values()):
+        return 1  # no way of starting a worker pays: not even worth importing multiprocessing to ask
+    return max(1, min(cores(), len(jobs) // MIN_JOBS_PER_WORKER[start_method()]))
 
 
 def start_method() -> str:
@@ -108,12 +122,21 @@ def start_method() -> str:
 def run_job(job: Job) -> Result:
     """One file; a ReportgenError becomes a diagnostic of that file so the batch goes on."""
     # imported here: a parent that only hands out work to a pool never loads the pipeline
-    from generator.pipeline import Result, render_file
+    from generator.pipeline import prepare
 
     try:
-        return render_file(job.data_file, job.output, job.template, job.fmt, job.strict)
-    except ReportgenError as e:  # about the file as a whole: no line to point at
-        return Result(job.data_file, None, [Diagnostic(str(job.data_file), 0, 0, message=str(e))], e.exit_code)
+        prepared = prepare(job.data_file, dict(job.outputs), job.template, job.strict)
+    except ReportgenError as e:
+        return _failed(job.data_file, [], [], e)
+    assert prepared.pdf is None, "PDF jobs go through _with_pdf"
+    return prepared.result
+
+
+def _failed(data_file: Path, written: list[Path], found: list[Diagnostic], e: ReportgenError) -> Result:
+    """A file that failed as a whole (no line to point at): its error joins its diagnostics."""
+    from generator.pipeline import Result
+
+    return Result(data_file, written, [*found, Diagnostic(str(data_file), 0, 0, message=str(e))], e.exit_code)
 
 
 def run_chunk(jobs: list[Job]) -> list[Result]:
@@ -123,9 +146,11 @@ def run_chunk(jobs: list[Job]) -> list[Result]:
 def run(jobs: list[Job], workers: int) -> Iterator[Result]:
     """A result per job, in the order of `jobs`; `workers` 1 (or a single job) runs in this process.
 
-    Close the iterator (contextlib.closing) to stop early: the pool then shuts down at once.
+    Close the iterator (contextlib.closing) to stop early: the pool (or every LibreOffice) then stops.
     """
-    if workers <= 1 or len(jobs) <= 1:
+    if jobs and jobs[0].wants_pdf:
+        yield from _with_pdf(jobs, workers)
+    elif workers <= 1 or len(jobs) <= 1:
         for job in jobs:
             yield run_job(job)
     else:
@@ -133,9 +158,51 @@ def run(jobs: list[Job], workers: int) -> Iterator[Result]:
 
 
 def chunk_size(jobs: list[Job], workers: int) -> int:
-    if jobs[0].fmt == "pdf":  # seconds a file: one at a time keeps the workers even and Ctrl-C quick
-        return 1
     return max(1, min(MAX_CHUNK, len(jobs) // (workers * 4)))
+
+
+def _with_pdf(jobs: list[Job], processes: int) -> Iterator[Result]:
+    """Render every file here (milliseconds each), then convert all the PDFs with `processes`
+    LibreOffices, each starting once for its share (seconds to start, then well under one a file).
+    A result comes when its PDF does, in the order of `jobs`."""
+    from generator.pipeline import Prepared, prepare  # noqa: F811 (at run time)
+    from generator.render import pdf
+
+    prepared: list[Prepared] = []
+    for job in jobs:
+        try:
+            prepared.append(prepare(job.data_file, dict(job.outputs), job.template, job.strict))
+        except ReportgenError as e:
+            prepared.append(Prepared(_failed(job.data_file, [], [], e)))
+    waiting = [i for i, p in enumerate(prepared) if p.pdf is not None]
+    docs = [p.pdf[1] for p in prepared if p.pdf is not None]
+    made: dict[int, bytes | ReportgenError] = {}
+    shown = 0
+    converted = pdf.convert_many(docs, processes, jobs[0].pdf_a) if docs else iter(())
+    with contextlib.closing(converted):
+        while shown < len(prepared):
+            if prepared[shown].pdf is not None and shown not in made:
+                k, pdf_or_error = next(converted)
+                made[waiting[k]] = pdf_or_error
+                continue
+            yield _pdf_result(prepared[shown], made.pop(shown, None))
+            shown += 1
+
+
+def _pdf_result(prepared: Prepared, made: bytes | ReportgenError | None) -> Result:
+    """The result of a prepared file, its PDF (if it wanted one) written."""
+    result = prepared.result
+    if prepared.pdf is None or made is None:
+        return result
+    path = prepared.pdf[0]
+    try:
+        if isinstance(made, ReportgenError):
+            raise made
+        write_atomic(path, made)
+    except ReportgenError as e:
+        return _failed(result.data_file, result.outputs, result.diagnostics, e)
+    result.outputs.append(path)
+    return result
 
 
 def _pooled(jobs: list[Job], workers: int) -> Iterator[Result]:
@@ -156,6 +223,12 @@ def _pooled(jobs: list[Job], workers: int) -> Iterator[Result]:
     context = get_context(method)
     if method == "forkserver":
         context.set_forkserver_preload(list(WORKER_MODULES))
+    if method == "fork":
+        import gc
+
+        # what the parent has loaded moves out of the collector's sight, so that a worker's
+        # collections do not write to (and so copy) the pages it shares with the parent
+        gc.freeze()
     pool = ProcessPoolExecutor(workers - 1, mp_context=context, initializer=_init_worker, initargs=(lang,))
     pending: deque[Future | list[Result]] = deque()  # chunk results in input order
     try:

@@ -52,15 +52,28 @@ def cli() -> None:
     """The `reportgen` group: each subcommand below is one command of cli.md."""
 
 
+FORMATS = ("docx", "md", "pdf", "html")
+
+
+def _formats(ctx: click.Context, param: click.Parameter, value: str) -> list[str]:
+    """`docx`, or several at once: `docx,pdf` (rendered once, written in each)."""
+    chosen = list(dict.fromkeys(f.strip().lower() for f in value.split(",") if f.strip()))
+    unknown = [f for f in chosen if f not in FORMATS]
+    if unknown or not chosen:
+        raise click.BadParameter(msg("cli.bad-format", value=value, formats=", ".join(FORMATS)), ctx, param)
+    return chosen
+
+
 @cli.command(help="help.render")
 @argument("files", nargs=-1, required=True, type=FILES, metavar="mv.files")
 @option("-t", "--template", metavar="mv.template", help="help.template")
 @option("-o", "--output", type=clickui.Path(), metavar="mv.output", help="help.render.output")
-@option("--format", "fmt", type=click.Choice(["docx", "md", "pdf", "html"]), default="docx", show_default=True, help="help.render.format")
+@option("--format", "formats", default="docx", show_default=True, callback=_formats, metavar="mv.formats", help="help.render.format")
+@option("--pdf-a", is_flag=True, help="help.render.pdf-a")
 @option("--strict", is_flag=True, help="help.render.strict")
 @option("-j", "--jobs", type=click.IntRange(min=1), default=None, metavar="mv.n", help="help.render.jobs")
 @lang_option
-def render(files, template, output, fmt, strict, jobs) -> None:
+def render(files, template, output, formats, pdf_a, strict, jobs) -> None:
     """Validate and render each data file."""
     from generator import batch
 
@@ -68,11 +81,13 @@ def render(files, template, output, fmt, strict, jobs) -> None:
         from generator import templates
 
         templates.resolve(template)  # an unknown name is exit 2 before any work
-    if fmt == "pdf":
+    if pdf_a and "pdf" not in formats:
+        raise click.UsageError(msg("cli.pdf-a-without-pdf"))
+    if "pdf" in formats:
         from generator.render import pdf
 
-        pdf.find_tools()  # a missing soffice or pdffonts is exit 2 before any work
-    planned = batch.plan(list(files), _output(output), template, fmt, strict)
+        pdf.find_tools()  # a missing soffice is exit 2 before any work
+    planned = batch.plan(list(files), _output(output), template, formats, strict, pdf_a)
     started, failed, status = time.monotonic(), 0, 0
     many = len(planned) > 1  # a batch prints its problems and one summary line, not a line a file
     results = contextlib.closing(batch.run(planned, jobs or batch.default_workers(planned)))
@@ -81,8 +96,9 @@ def render(files, template, output, fmt, strict, jobs) -> None:
             console.diagnostics(result.diagnostics)
             status = max(status, exit_status(result.diagnostics, strict), result.exit_code)
             failed += not result.ok
-            if result.ok and not many:
-                console.info(msg("cli.rendered", path=result.output))
+            if not many:
+                for path in result.outputs:
+                    console.info(msg("cli.rendered", path=path))
             advance()
     if many:
         elapsed = time.monotonic() - started

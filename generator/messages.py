@@ -355,6 +355,16 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "pdf.exit-code": {"zh": "退出码 {code}：{output}", "en": "exit status {code}: {output}"},
     "pdf.no-output": {"zh": "没有生成 PDF 文件", "en": "no PDF file came out"},
+    "pdf.not-pdfa": {
+        "zh": "LibreOffice 生成的 PDF 没有声明 PDF/A-2b（声明的是：{found}）：请升级到 LibreOffice 7.4 或更高版本",
+        "en": "the PDF LibreOffice made does not declare PDF/A-2b (it declares: {found}): upgrade to LibreOffice 7.4 or later",
+    },
+    "soffice.not-loaded": {"zh": "LibreOffice 打不开这个文档", "en": "LibreOffice could not load this document"},
+    "soffice.crashed": {"zh": "LibreOffice 在转换这个文档时意外退出", "en": "LibreOffice quit while converting this document"},
+    "soffice.timeout": {
+        "zh": "LibreOffice 转换这个文档超时，已将其停止",
+        "en": "LibreOffice took too long over this document and was stopped",
+    },
     "pdf.fonts-timeout": {
         "zh": "pdffonts 在 {seconds} 秒内没有读完 PDF",
         "en": "pdffonts did not read the PDF within {seconds} s",
@@ -472,6 +482,14 @@ MESSAGES: dict[str, dict[str, str]] = {
     "cli.version": {"zh": "{prog} 版本 {version}", "en": "{prog}, version {version}"},
     "cli.no-such-command": {"zh": "没有“{name}”这个命令。{hint}", "en": "no such command “{name}”.{hint}"},
     "cli.did-you-mean-command": {"zh": "是否要使用 {name}？", "en": " Did you mean {name}?"},
+    "cli.bad-format": {
+        "zh": "“{value}”不是可用的格式：可写 {formats} 之一，或用逗号写几种（如 docx,pdf）",
+        "en": "“{value}” is not a format: write one of {formats}, or several with commas (docx,pdf)",
+    },
+    "cli.pdf-a-without-pdf": {
+        "zh": "--pdf-a 用于 PDF：请同时写 --format pdf（或 --format docx,pdf）",
+        "en": "--pdf-a is for PDF output: add --format pdf (or --format docx,pdf)",
+    },
     "cli.missing-parameter": {"zh": "缺少{name}", "en": "missing {name}"},
     # ------------------------------------------------------------ --help: commands, options, metavars
     "help.cli": {
@@ -494,7 +512,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "输出文件；多个输入时为输出文件夹（默认写在数据文件旁边）",
         "en": "output file, or the output folder for several inputs (default: beside each data file)",
     },
-    "help.render.format": {"zh": "输出格式", "en": "output format"},
+    "help.render.format": {
+        "zh": "输出格式：docx、md、pdf、html，或用逗号写几种（如 docx,pdf：只生成一次）",
+        "en": "output format: docx, md, pdf, html, or several with commas (docx,pdf: rendered once)",
+    },
+    "help.render.pdf-a": {"zh": "PDF 写成 PDF/A-2b（档案馆要求的长期保存格式）", "en": "write the PDF as PDF/A-2b, for archives"},
     "help.render.strict": {
         "zh": "先做内容检查（lint），有警告就不生成",
         "en": "run the content checks (lint) first; any finding stops the file",
@@ -573,6 +595,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "mv.output": {"zh": "输出", "en": "OUT"},
     "mv.out-yaml": {"zh": "新文件", "en": "OUT.yaml"},
     "mv.n": {"zh": "N", "en": "N"},
+    "mv.formats": {"zh": "格式", "en": "FORMAT"},
     "mv.name": {"zh": "名称", "en": "NAME"},
     "mv.period": {"zh": "报告期", "en": "PERIOD"},
     "mv.port": {"zh": "端口", "en": "PORT"},

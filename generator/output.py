@@ -22,8 +22,14 @@ def _umask() -> int:
 FILE_MODE = 0o666 & ~_umask()
 
 
-def target(data_file: Path, out: Path | None, fmt: str, many: bool) -> Path:
-    """The output path of `data_file`: beside it by default; inside `out` when it is a folder."""
+def targets(data_file: Path, out: Path | None, formats: list[str], many: bool) -> dict[str, Path]:
+    """The output path of `data_file` in each format: beside it by default; inside `out` when it is
+    a folder; `out` itself for one format, `out` with each format's extension for several."""
+    return {fmt: target(data_file, out, fmt, many, several=len(formats) > 1) for fmt in formats}
+
+
+def target(data_file: Path, out: Path | None, fmt: str, many: bool, several: bool = False) -> Path:
+    """The output path of `data_file` in `fmt` (see targets)."""
     ext = EXTENSIONS[fmt]
     if out is None:
         path = data_file.with_suffix(ext)
@@ -32,7 +38,7 @@ def target(data_file: Path, out: Path | None, fmt: str, many: bool) -> Path:
     elif many:
         raise OutputError("out.o-file-many")
     else:
-        path = out
+        path = out.with_suffix(ext) if several else out
     check_writable(path, data_file)
     return path
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import re
 from dataclasses import dataclass
 
@@ -32,6 +33,13 @@ class Period:
         """How a report names the next period: the year only when it changes (下半年, 2021年上半年)."""
         following = self.next
         return following.name if following.year != self.year else following._part()
+
+    @property
+    def last_day(self) -> datetime.date:
+        """31 December, 30 June, 30 September…: the period's last day."""
+        months = 12 // _COUNT[self.span]
+        month = months * (self.index or 1)
+        return datetime.date(self.year + month // 12, month % 12 + 1, 1) - datetime.timedelta(days=1)
 
     @property
     def shorthand(self) -> str:

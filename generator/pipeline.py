@@ -6,8 +6,10 @@ go on (a missing file, an unwritable output, a broken template).
 
 from __future__ import annotations
 
+import datetime
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from generator import source as source_mod
 from generator import templates, validate
@@ -15,7 +17,7 @@ from generator.diagnostics import Diagnostic
 from generator.errors import ReportgenError
 from generator.messages import msg
 from generator.model import Report, build
-from generator.output import target, write_atomic
+from generator.output import targets, write_atomic
 from generator.source import Source
 
 
@@ -80,43 +82,91 @@ def render_bytes(report: Report, template: templates.Template, fmt: str) -> byte
         return html.render(context, custom).encode("utf-8")
     from generator.render import docx
 
-    return docx.render_bytes(template.docx, context, report.title)
+    return docx.render_bytes(template.docx, context, report.title, report.organization)
 
 
 @dataclass
 class Result:
     data_file: Path
-    output: Path | None
+    outputs: list[Path]  # what was written, in the order of the formats asked for
     diagnostics: list[Diagnostic]
-    exit_code: int = 0  # of a file that could not be rendered: 1 its data, 2 anything else
+    exit_code: int = 0  # of a file that could not be rendered (in every format): 1 its data, 2 anything else
 
     @property
     def ok(self) -> bool:
-        return self.output is not None
+        return bool(self.outputs) and self.exit_code == 0
+
+    @property
+    def output(self) -> Path | None:
+        return self.outputs[0] if self.outputs else None
 
 
-def render_file(
-    data_file: Path, out: Path | None = None, template: str | None = None, fmt: str = "docx",
-    strict: bool = False,
-) -> Result:
-    """Validate and render one file; writes nothing when the data has errors (or, if `strict`, lint findings)."""
+@dataclass
+class Prepared:
+    """A data file rendered in every format asked for but PDF, which needs LibreOffice: `pdf` says
+    where it goes and what it is made from, for the caller to convert (a batch, many at a time)."""
+
+    result: Result
+    pdf: tuple[Path, Any] | None = None  # (where, render.pdf.Document)
+
+
+def prepare(data_file: Path, outputs: dict[str, Path], template: str | None = None, strict: bool = False) -> Prepared:
+    """Validate and render one file in each format of `outputs` (format → path) but PDF.
+
+    Writes nothing when the data has errors (or, if `strict`, lint findings). The report is
+    rendered once: the .docx written and the one a PDF is made from are the same bytes.
+    """
     loaded = load(data_file)
     if not loaded.ok:
-        return Result(data_file, None, loaded.diagnostics, 1)
+        return Prepared(Result(data_file, [], loaded.diagnostics, 1))
     assert loaded.report is not None and loaded.source is not None
     if strict:
         from generator.lint import lint
 
         findings = lint(loaded.source, loaded.report)
         if findings:
-            return Result(data_file, None, sorted(loaded.diagnostics + findings), 1)
+            return Prepared(Result(data_file, [], sorted(loaded.diagnostics + findings), 1))
     chosen = choose_template(loaded.report, data_file, template)
-    path = out if out is not None else target(data_file, None, fmt, many=False)
-    if fmt == "pdf":
+    rendered = {fmt: render_bytes(loaded.report, chosen, fmt) for fmt in outputs if fmt != "pdf"}
+    written = []
+    for fmt, data in rendered.items():
+        write_atomic(outputs[fmt], data)
+        written.append(outputs[fmt])
+    result = Prepared(Result(data_file, written, loaded.diagnostics))
+    if "pdf" in outputs:
         from generator.render import pdf
 
-        docx_bytes = render_bytes(loaded.report, chosen, "docx")
-        write_atomic(path, pdf.convert(docx_bytes, path.stem))
-    else:
-        write_atomic(path, render_bytes(loaded.report, chosen, fmt))
-    return Result(data_file, path, loaded.diagnostics)
+        docx = rendered.get("docx") or render_bytes(loaded.report, chosen, "docx")
+        result.pdf = (outputs["pdf"], pdf.Document(docx, pdf_date(loaded.report)))
+    return result
+
+
+def pdf_date(report: Report) -> datetime.datetime:
+    """The creation date a PDF carries: SOURCE_DATE_EPOCH when set, else the report's own date
+    (the signature's, else the last day of its period), so that the same data makes the same PDF."""
+    from generator.render.docx import source_date
+
+    when = source_date()
+    if when is not None:
+        return when
+    day = report.signature.date if report.signature else report.period.last_day
+    return datetime.datetime(day.year, day.month, day.day, tzinfo=datetime.timezone.utc)
+
+
+def render_file(
+    data_file: Path, out: Path | None = None, template: str | None = None, fmt: str = "docx",
+    strict: bool = False, pdf_a: bool = False,
+) -> Result:  # fmt: skip
+    """Validate and render one file, in `fmt` (`docx`, or several: `docx,pdf`) to `out` (or beside it).
+
+    A PDF is converted here, by one LibreOffice; a conversion that fails raises ReportgenError.
+    """
+    outputs = targets(data_file, out, fmt.split(","), many=False)
+    prepared = prepare(data_file, outputs, template, strict)
+    if prepared.pdf is not None:
+        from generator.render import pdf
+
+        path, document = prepared.pdf
+        write_atomic(path, pdf.convert(document.docx, document.created, pdf_a))
+        prepared.result.outputs.append(path)
+    return prepared.result

@@ -115,7 +115,7 @@ def test_one_and_two_processes_write_the_same_bytes(tmp_path, monkeypatch, fmt, 
 def test_results_come_in_the_order_of_the_inputs(tmp_path, monkeypatch, method):
     monkeypatch.setenv("REPORTGEN_START_METHOD", method)
     files = [write(tmp_path, MINIMAL if n % 3 else BAD_TYPE, f"{n:02}.yaml") for n in range(20, 0, -1)]
-    jobs = batch.plan(files, tmp_path, None, "md")
+    jobs = batch.plan(files, tmp_path, None, ["md"])
     results = list(batch.run(jobs, 2))
     assert [r.data_file for r in results] == files
     assert [r.ok for r in results] == [bool(n % 3) for n in range(20, 0, -1)]
@@ -123,14 +123,14 @@ def test_results_come_in_the_order_of_the_inputs(tmp_path, monkeypatch, method):
 
 def test_small_batches_stay_in_one_process_by_default(tmp_path, monkeypatch):
     monkeypatch.setattr(batch, "cores", lambda: 4)
-    job = batch.Job(tmp_path / "a.yaml", tmp_path / "a.docx", None, "docx")
+    job = batch.Job(tmp_path / "a.yaml", (("docx", tmp_path / "a.docx"),))
     for method, per_worker in batch.MIN_JOBS_PER_WORKER.items():
         monkeypatch.setenv("REPORTGEN_START_METHOD", method)
         assert batch.default_workers([job]) == 1
         assert batch.default_workers([job] * (per_worker * 2 - 1)) == 1
         assert batch.default_workers([job] * (per_worker * 2)) == 2
         assert batch.default_workers([job] * 10_000) == 4
-    pdf = batch.Job(tmp_path / "a.yaml", tmp_path / "a.pdf", None, "pdf")
+    pdf = batch.Job(tmp_path / "a.yaml", (("docx", tmp_path / "a.docx"), ("pdf", tmp_path / "a.pdf")))
     assert batch.default_workers([pdf] * 3) == 3  # seconds a file: worth a process each
 
 
@@ -144,7 +144,7 @@ def test_the_template_is_compiled_once_for_a_batch(tmp_path, monkeypatch):
     files = [write(tmp_path, MINIMAL, f"{n}.yaml") for n in range(5)]
     out = tmp_path / "out"
     out.mkdir()
-    assert all(r.ok for r in batch.run(batch.plan(files, out, None, "docx"), 1))
+    assert all(r.ok for r in batch.run(batch.plan(files, out, None, ["docx"]), 1))
     assert len(made) == 1
     docx._compiled.cache_clear()
 

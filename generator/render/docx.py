@@ -342,6 +342,7 @@ def where(source: str, lineno: int | None) -> str:
 # Namespaces declared on an added element, so that it is well-formed whatever the root declares.
 _ADDED = {
     "dc:title": '<dc:title xmlns:dc="http://purl.org/dc/elements/1.1/">',
+    "dc:creator": '<dc:creator xmlns:dc="http://purl.org/dc/elements/1.1/">',
     "dcterms:created": '<dcterms:created xmlns:dcterms="http://purl.org/dc/terms/"'
     ' xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:type="dcterms:W3CDTF">',
     "dcterms:modified": '<dcterms:modified xmlns:dcterms="http://purl.org/dc/terms/"'
@@ -373,12 +374,18 @@ def core_properties(data: bytes, fields: dict[str, str]) -> bytes:
     return xml.encode("utf-8")
 
 
+def source_date() -> datetime | None:
+    """SOURCE_DATE_EPOCH as a date, when it is set: the time reproducible builds stamp into files."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    return datetime.fromtimestamp(int(epoch), tz=timezone.utc) if epoch.isdigit() else None
+
+
 def document_dates() -> dict[str, str]:
     """Creation and modification dates from SOURCE_DATE_EPOCH, when it is set (reproducible builds)."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    if not epoch or not epoch.strip().isdigit():
+    when = source_date()
+    if when is None:
         return {}
-    stamp = datetime.fromtimestamp(int(epoch), tz=timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+    stamp = when.strftime("%Y-%m-%dT%H:%M:%SZ")
     return {"dcterms:created": stamp, "dcterms:modified": stamp}
 
 
@@ -399,6 +406,8 @@ def compiled(path: Path) -> CompiledDocx:
     return _compiled(str(path.resolve()), st.st_mtime_ns, st.st_size)
 
 
-def render_bytes(template_path: Path, context: dict[str, Any], title: str) -> bytes:
-    core = {"dc:title": title, **document_dates()}
+def render_bytes(template_path: Path, context: dict[str, Any], title: str, author: str = "") -> bytes:
+    """The document; its properties name the report's title and, as author, its organisation
+    (LibreOffice carries both into a PDF)."""
+    core = {"dc:title": title, **({"dc:creator": author} if author else {}), **document_dates()}
     return compiled(template_path).render(context, core)
