@@ -52,7 +52,7 @@ class Job:
 
 def plan(
     files: list[Path], out: Path | None, template: str | None, formats: list[str], strict: bool = False,
-    pdf_a: bool = False,
+    pdf_a: bool = False, force: bool = False,
 ) -> list[Job]:  # fmt: skip
     """One job a file; refuses two outputs that would be the same file, or an input, before any work."""
     many = len(files) > 1
@@ -63,7 +63,7 @@ def plan(
     for f in files:
         if not f.is_file():
             raise ReportgenError("read.missing", path=str(f))
-        outputs = targets(f, out, formats, many)
+        outputs = targets(f, out, formats, many, force)
         for path in outputs.values():
             key = _key(path)
             if key in inputs:  # one file's output would be another file's input

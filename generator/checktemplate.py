@@ -35,7 +35,7 @@ from generator.formats import Paragraph
 from generator.messages import msg
 from generator.model import Block
 from generator.render.context import FigureRow, PeriodView, SignatureView
-from generator.templates import environment
+from generator.templates import RENDERED_PARTS, environment, template_line
 
 DOCUMENT = "word/document.xml"
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -495,13 +495,11 @@ def initial_scope(env) -> ChainMap:
 
 def _parts(path: Path) -> list[tuple[str, bytes]]:
     """The template parts of a .docx: the body first, then headers, footers, footnotes."""
-    from generator.render.docx import _RENDERED
-
     if not path.is_file():
         raise ReportgenError("template.missing-file", path=str(path))
     try:
         with zipfile.ZipFile(path) as z:
-            names = sorted((n for n in z.namelist() if _RENDERED.fullmatch(n)), key=lambda n: (n != DOCUMENT, n))
+            names = sorted((n for n in z.namelist() if RENDERED_PARTS.fullmatch(n)), key=lambda n: (n != DOCUMENT, n))
             parts = [(n, z.read(n)) for n in names]
     except (zipfile.BadZipFile, OSError) as e:
         raise ReportgenError("template.not-docx", path=str(path), reason=str(e)) from None
@@ -589,9 +587,7 @@ def where_failed(part: str, xml: bytes, context: dict[str, Any] | None = None) -
     except TemplateSyntaxError as e:
         location = _syntax_finding(source, e).location
     except (JinjaError, TypeError, ValueError, AttributeError, LookupError) as e:
-        from generator.render.docx import _template_line
-
-        location = source.at(_template_line(e))
+        location = source.at(template_line(e))
     else:
         return None
     return location.describe() if location else None

@@ -72,8 +72,9 @@ def _formats(ctx: click.Context, param: click.Parameter, value: str) -> list[str
 @option("--pdf-a", is_flag=True, help="help.render.pdf-a")
 @option("--strict", is_flag=True, help="help.render.strict")
 @option("-j", "--jobs", type=click.IntRange(min=1), default=None, metavar="mv.n", help="help.render.jobs")
+@option("--force", is_flag=True, help="help.render.force")
 @lang_option
-def render(files, template, output, formats, pdf_a, strict, jobs) -> None:
+def render(files, template, output, formats, pdf_a, strict, jobs, force) -> None:
     """Validate and render each data file."""
     from generator import batch
 
@@ -87,7 +88,7 @@ def render(files, template, output, formats, pdf_a, strict, jobs) -> None:
         from generator.render import pdf
 
         pdf.find_tools()  # a missing soffice is exit 2 before any work
-    planned = batch.plan(list(files), _output(output), template, formats, strict, pdf_a)
+    planned = batch.plan(list(files), _output(output), template, formats, strict, pdf_a, force)
     started, failed, status = time.monotonic(), 0, 0
     many = len(planned) > 1  # a batch prints its problems and one summary line, not a line a file
     results = contextlib.closing(batch.run(planned, jobs or batch.default_workers(planned)))

@@ -319,6 +319,13 @@ MESSAGES: dict[str, dict[str, str]] = {
     "out.reason-is-folder": {"zh": "这是一个目录", "en": "it is a folder"},
     "out.reason-read-only": {"zh": "文件是只读的", "en": "the file is read-only"},
     "out.reason-no-permission": {"zh": "没有在该目录中写文件的权限", "en": "no permission to write in that folder"},
+    "out.foreign-document": {
+        "zh": "“{path}”是一份不由 reportgen 生成的 Word 文档（最后由“{by}”保存，可能是导入时的原稿，"
+        "或生成后又在 Word 里改过），没有覆盖它：请用 -o 另选输出文件，确实要覆盖请加 --force",
+        "en": "“{path}” is a Word document reportgen did not write (last saved by “{by}”: the original an "
+        "import read, or a render edited in Word since) and was left alone: choose another output with -o, "
+        "or add --force to overwrite it",
+    },
     "out.collision": {
         "zh": "“{a}”和“{b}”会写到同一个输出文件“{out}”：请用 -o 指定不同目录或改名",
         "en": "“{a}” and “{b}” would both write “{out}”",
@@ -515,6 +522,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "help.render.format": {
         "zh": "输出格式：docx、md、pdf、html，或用逗号写几种（如 docx,pdf：只生成一次）",
         "en": "output format: docx, md, pdf, html, or several with commas (docx,pdf: rendered once)",
+    },
+    "help.render.force": {
+        "zh": "覆盖不由 reportgen 生成的同名 Word 文档（如导入时的原稿）",
+        "en": "overwrite a Word document of the same name that reportgen did not write (such as an imported original)",
     },
     "help.render.pdf-a": {"zh": "PDF 写成 PDF/A-2b（档案馆要求的长期保存格式）", "en": "write the PDF as PDF/A-2b, for archives"},
     "help.render.strict": {
@@ -853,8 +864,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "imported {source} → {path}: template {template}, {items} items, {points} points, {figures} figures, {warnings} warnings",
     },
     "import.render-would-overwrite": {
-        "zh": "注意：数据文件和原文档同名，在这里直接 reportgen render 会覆盖原来的 {path}；请用 -o 另指输出文件，或把数据文件放到别的文件夹（reportgen import … -o data/）",
-        "en": "note: the data file has the document's name, so `reportgen render` here would overwrite {path}; use -o, or import into another folder (reportgen import … -o data/)",
+        "zh": "注意：数据文件和原文档同名，在这里 reportgen render 会写到 {path}（它会拒绝覆盖原稿）；请用 -o 另指输出文件，或把数据文件放到别的文件夹（reportgen import … -o data/）",
+        "en": "note: the data file has the document's name, so `reportgen render` here would write {path} (and refuses to overwrite the original); use -o, or import into another folder (reportgen import … -o data/)",
     },
     "import.strict-failed": {
         "zh": "{source}：有 {warnings} 条警告，--strict 下未写出文件",

@@ -22,10 +22,41 @@ def _umask() -> int:
 FILE_MODE = 0o666 & ~_umask()
 
 
-def targets(data_file: Path, out: Path | None, formats: list[str], many: bool) -> dict[str, Path]:
+def targets(data_file: Path, out: Path | None, formats: list[str], many: bool, force: bool = False) -> dict[str, Path]:
     """The output path of `data_file` in each format: beside it by default; inside `out` when it is
-    a folder; `out` itself for one format, `out` with each format's extension for several."""
-    return {fmt: target(data_file, out, fmt, many, several=len(formats) > 1) for fmt in formats}
+    a folder; `out` itself for one format, `out` with each format's extension for several.
+
+    A Word document there that reportgen did not save last (the report a user imported from, or
+    a render they edited since) is refused unless `force`.
+    """
+    found = {fmt: target(data_file, out, fmt, many, several=len(formats) > 1) for fmt in formats}
+    if "docx" in found and not force:
+        saved_by = foreign_document(found["docx"])
+        if saved_by is not None:
+            raise OutputError("out.foreign-document", path=str(found["docx"]), by=saved_by or "?")
+    return found
+
+
+WRITER = "reportgen"  # cp:lastModifiedBy of every .docx reportgen writes
+
+
+def foreign_document(path: Path) -> str | None:
+    """Who last saved the Word document at `path` when it was not reportgen; None when there is no
+    such document there (no file, not a .docx, or reportgen's own)."""
+    import re
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(path) as z:
+            names = set(z.namelist())
+            if "word/document.xml" not in names:
+                return None
+            core = z.read("docProps/core.xml").decode("utf-8", "replace") if "docProps/core.xml" in names else ""
+    except (OSError, zipfile.BadZipFile, KeyError, RuntimeError):
+        return None
+    m = re.search(r"<(?:\w+:)?lastModifiedBy\b[^>]*>([^<]*)<", core)
+    saved_by = m.group(1).strip() if m else ""
+    return None if saved_by == WRITER else saved_by
 
 
 def target(data_file: Path, out: Path | None, fmt: str, many: bool, several: bool = False) -> Path:

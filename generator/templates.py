@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import re
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path, PureWindowsPath
@@ -101,6 +102,22 @@ def did_you_mean(name: str) -> str:
 
     close = difflib.get_close_matches(name, list(FORMATS), n=1, cutoff=0.5)
     return msg("schema.did-you-mean", name=close[0]) if close else ""
+
+
+# The parts of a .docx template that are rendered: the body, headers and footers (footnotes too,
+# when they carry tags), as docxtpl renders them.
+RENDERED_PARTS = re.compile(r"word/(document|header\d*|footer\d*|footnotes)\.xml")
+
+
+def template_line(e: Exception) -> int | None:
+    """The template line where a runtime error happened (Jinja rewrites tracebacks to show it)."""
+    import traceback
+
+    line = None
+    for frame in traceback.extract_tb(e.__traceback__):
+        if frame.filename == "<template>":
+            line = frame.lineno
+    return line
 
 
 @cache

@@ -54,7 +54,7 @@ def main() -> int:
             print("\n".join(d.render() for d in result.diagnostics), file=sys.stderr)
             return 1
         page = folder / "diff.pdf"
-        page.write_bytes(pdf.convert(out.read_bytes(), "diff"))
+        page.write_bytes(pdf.convert(out.read_bytes()))
         subprocess.run(
             [pdftoppm, "-png", "-r", RESOLUTION, "-f", "1", "-l", "1", "-singlefile", str(page), str(IMAGE)],
             check=True,

@@ -416,7 +416,7 @@ def test_libreoffice_converts_the_output_and_shows_both_versions(tmp_path):
     from generator.render import pdf
 
     compare_versions(tmp_path, BASE, BASE.replace("title: 加强理论学习", "title: 加强理论武装"))
-    data = pdf.convert((tmp_path / "out.docx").read_bytes(), "out")
+    data = pdf.convert((tmp_path / "out.docx").read_bytes())
     (tmp_path / "out.pdf").write_bytes(data)
     text = subprocess.run(["pdftotext", str(tmp_path / "out.pdf"), "-"], capture_output=True, text=True).stdout
     assert "（一）加强理论学习武装" in text  # deleted and inserted text both shown

@@ -233,3 +233,45 @@ def test_write_atomic_syncs_only_when_it_replaces_a_file(tmp_path, monkeypatch):
     assert synced == []
     output.write_atomic(out, b"second")  # the old file must survive a crash
     assert len(synced) == 1 and out.read_bytes() == b"second"
+
+
+# ---------------------------------------------------------------- a Word document someone saved
+
+
+def _word_document(path: Path, saved_by: str) -> None:
+    """A .docx as Word leaves it: its core properties name the last person to save it."""
+    with zipfile.ZipFile(folder("templates") / "gbt9704.docx") as src, zipfile.ZipFile(path, "w") as dst:
+        for info in src.infolist():
+            data = src.read(info)
+            if info.filename == "docProps/core.xml":
+                data = data.replace(b"<cp:lastModifiedBy>reportgen<", f"<cp:lastModifiedBy>{saved_by}<".encode())
+            dst.writestr(info, data)
+
+
+def test_a_word_document_reportgen_did_not_write_is_not_overwritten(tmp_path):
+    """`reportgen import 总结.docx` writes 总结.yaml beside it; rendering that must not replace the original."""
+    data = write(tmp_path, MINIMAL, "总结.yaml")
+    original = tmp_path / "总结.docx"
+    _word_document(original, "张三")
+    refused(tmp_path, "out.foreign-document", data, path=original, by="张三")
+    done = run("render", data, "--force")
+    assert done.returncode == 0, done.stderr
+    assert output.foreign_document(original) is None  # reportgen's now
+
+
+def test_reportgens_own_output_a_file_that_is_no_document_and_other_formats_are_replaced(tmp_path):
+    data = write(tmp_path, MINIMAL)
+    assert run("render", data).returncode == 0
+    assert run("render", data).returncode == 0  # its own earlier render
+    (tmp_path / "report.docx").write_bytes(b"not a document")
+    assert run("render", data).returncode == 0
+    _word_document(tmp_path / "report.docx", "张三")
+    assert run("render", data, "--format", "md").returncode == 0  # only the .docx is protected
+
+
+def test_a_render_with_a_custom_template_is_reportgens_too(tmp_path):
+    data = write(tmp_path, MINIMAL)
+    house = Path(__file__).resolve().parent.parent / "examples" / "house-template.docx"
+    assert run("render", data, "-t", house).returncode == 0
+    assert output.foreign_document(tmp_path / "report.docx") is None
+    assert run("render", data, "-t", house).returncode == 0

@@ -610,3 +610,14 @@ def test_settle_leaves_a_layout_it_does_not_know_in_place():
     odd = _tiny_pdf("20261203101921", _icc((2026, 12, 3, 10, 19, 21))).replace(b"startxref", b"startxrefs")
     settled = pdfmeta.settle(odd, dt.datetime(2024, 7, 5, tzinfo=dt.timezone.utc))
     assert len(settled) == len(odd) and b"D:20240705000000Z'" in settled  # the dates, not the stream
+
+
+def test_a_bug_in_a_conversion_thread_is_raised_not_waited_for(fake, monkeypatch):
+    fake()
+
+    def broken(*args):
+        raise ZeroDivisionError("a bug")
+
+    monkeypatch.setattr(pdf, "_checked", broken)
+    with pytest.raises(ZeroDivisionError):
+        dict(pdf.convert_many(docs(3), 2))

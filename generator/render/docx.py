@@ -22,10 +22,8 @@ from typing import Any
 
 from generator.errors import TemplateError
 from generator.messages import msg
-from generator.templates import environment
+from generator.templates import RENDERED_PARTS, environment, template_line
 
-# Parts docxtpl renders: the body, headers and footers (footnotes too, when they carry tags).
-_RENDERED = re.compile(r"word/(document|header\d*|footer\d*|footnotes)\.xml")
 _JINJA = re.compile(r"\{[{%#]")
 CORE = "docProps/core.xml"
 # Deflate level of the parts rendered for each document. Level 3 is twice as fast as zipfile's 6 and
@@ -78,7 +76,7 @@ class CompiledDocx:
             raise TemplateError("template.not-docx", path=str(path), reason="word/document.xml")
         tagged = {}
         for part in self.parts:
-            if _RENDERED.fullmatch(part.name):
+            if RENDERED_PARTS.fullmatch(part.name):
                 try:
                     xml = part.data.decode("utf-8")
                 except UnicodeDecodeError as e:
@@ -130,9 +128,9 @@ class CompiledDocx:
         try:
             xml = part.template.render(context)
         except SecurityError as e:
-            raise self._error("template.unsafe", part, _template_line(e), str(e), context) from None
+            raise self._error("template.unsafe", part, template_line(e), str(e), context) from None
         except (JinjaError, TypeError, ValueError, AttributeError, LookupError) as e:
-            raise self._error("template.render", part, _template_line(e), _describe(e), context) from None
+            raise self._error("template.render", part, template_line(e), _describe(e), context) from None
         # Undo the line breaks added in _compile. Escaped text has no `<`, so every "\n<w:p" left is
         # one of those (or the template's own, equally insignificant, whitespace between elements).
         xml = xml.replace("\n<w:p", "<w:p")
@@ -314,17 +312,6 @@ def _describe(e: Exception) -> str:
     return text if len(text) < 200 else text[:200] + "…"
 
 
-def _template_line(e: Exception) -> int | None:
-    """The template line where a runtime error happened (Jinja rewrites tracebacks to show it)."""
-    import traceback
-
-    line = None
-    for frame in traceback.extract_tb(e.__traceback__):
-        if frame.filename == "<template>":
-            line = frame.lineno
-    return line
-
-
 def where(source: str, lineno: int | None) -> str:
     """`第 12 段“（一）{{ item.titel }}…”`: the paragraph and a few words of its text."""
     if not lineno:
@@ -343,6 +330,7 @@ def where(source: str, lineno: int | None) -> str:
 _ADDED = {
     "dc:title": '<dc:title xmlns:dc="http://purl.org/dc/elements/1.1/">',
     "dc:creator": '<dc:creator xmlns:dc="http://purl.org/dc/elements/1.1/">',
+    "cp:lastModifiedBy": '<cp:lastModifiedBy xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties">',
     "dcterms:created": '<dcterms:created xmlns:dcterms="http://purl.org/dc/terms/"'
     ' xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:type="dcterms:W3CDTF">',
     "dcterms:modified": '<dcterms:modified xmlns:dcterms="http://purl.org/dc/terms/"'
@@ -408,6 +396,9 @@ def compiled(path: Path) -> CompiledDocx:
 
 def render_bytes(template_path: Path, context: dict[str, Any], title: str, author: str = "") -> bytes:
     """The document; its properties name the report's title and, as author, its organisation
-    (LibreOffice carries both into a PDF)."""
-    core = {"dc:title": title, **({"dc:creator": author} if author else {}), **document_dates()}
+    (LibreOffice carries both into a PDF), and reportgen as the last to save it (output.py looks)."""
+    from generator.output import WRITER
+
+    core = {"dc:title": title, **({"dc:creator": author} if author else {}), "cp:lastModifiedBy": WRITER}
+    core.update(document_dates())
     return compiled(template_path).render(context, core)

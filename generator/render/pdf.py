@@ -77,7 +77,10 @@ def convert_many(docs: list[Document], processes: int, pdf_a: bool = False) -> I
             t.start()
         try:
             for _ in docs:
-                yield _next(finished)
+                index, made = _next(finished)
+                if isinstance(made, Exception) and not isinstance(made, ReportgenError):
+                    raise made  # a bug in a share's thread: said, not waited for
+                yield index, made
         finally:
             cancel.set()  # each LibreOffice still running is stopped within soffice.POLL
             for t in threads:
@@ -111,10 +114,11 @@ def _convert_share(
             index = int(outcome.source.stem)
             reported.add(index)
             finished.put((index, _checked(docs[index], outcome, pdf_a)))
-    except OSError as e:  # the temporary folder could not be written: every file left fails alike
+    except Exception as e:  # every file left fails alike: a folder that cannot be written, or a bug
+        failure = ReportgenError("pdf.failed", detail=e.strerror or str(e)) if isinstance(e, OSError) else e
         for i in share:
             if i not in reported:
-                finished.put((i, ReportgenError("pdf.failed", detail=e.strerror or str(e))))
+                finished.put((i, failure))
 
 
 def _checked(doc: Document, outcome: soffice.Outcome, pdf_a: bool) -> bytes | ReportgenError:
