@@ -30,7 +30,7 @@ from pathlib import Path, PurePosixPath
 from types import UnionType
 from typing import Any
 
-from generator.errors import ReportgenError
+from generator.errors import ReportgenError, reason
 from generator.formats import Paragraph
 from generator.messages import msg
 from generator.model import Block
@@ -502,7 +502,7 @@ def _parts(path: Path) -> list[tuple[str, bytes]]:
             names = sorted((n for n in z.namelist() if RENDERED_PARTS.fullmatch(n)), key=lambda n: (n != DOCUMENT, n))
             parts = [(n, z.read(n)) for n in names]
     except (zipfile.BadZipFile, OSError) as e:
-        raise ReportgenError("template.not-docx", path=str(path), reason=str(e)) from None
+        raise ReportgenError("template.not-docx", path=str(path), reason=reason(e)) from None
     if not names or names[0] != DOCUMENT:
         raise ReportgenError("template.not-docx", path=str(path), reason=DOCUMENT)
     return parts

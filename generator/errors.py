@@ -28,3 +28,15 @@ class MissingProgram(ReportgenError):
 
 class OutputError(ReportgenError):
     """An output cannot be written (exit 2)."""
+
+
+def reason(e: Exception) -> str:
+    """Why a file could not be read, for a message: the system's words for an OS error, ours for a
+    file that is not a zip (Python's are English), the exception's own otherwise."""
+    import zipfile
+
+    if isinstance(e, zipfile.BadZipFile):
+        return msg("reason.not-zip")
+    if isinstance(e, OSError):
+        return e.strerror or str(e)
+    return str(e)

@@ -335,6 +335,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "with several inputs, -o must be an existing folder",
     },
     "err.missing-program": {"zh": "找不到程序 {program}。{hint}", "en": "{program} is not installed. {hint}"},
+    "reason.not-zip": {"zh": "它不是 zip 压缩包", "en": "it is not a zip archive"},
     "err.interrupted": {"zh": "已中断，未写出不完整的文件", "en": "interrupted; no partial file was written"},
     # ------------------------------------------------------------ PDF (LibreOffice, pdffonts)
     "pdf.hint-soffice": {
@@ -769,8 +770,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{path}: the document's {part} is not valid XML, the file is damaged: {reason}",
     },
     "import.encrypted": {
-        "zh": "{path}：文档设置了打开密码（或不是 .docx）：请在 Word 或 WPS 中取消密码后另存为 .docx 再导入",
-        "en": "{path}: the document is password-protected (or not a .docx): remove the password in Word or WPS and save it as .docx",
+        "zh": "{path}：文档设置了打开密码，或其实是旧版的 .doc 文件：请在 Word 或 WPS 中取消密码后另存为 .docx 再导入"
+        "（旧版文件也可以把扩展名改回 .doc，由 LibreOffice 转换）",
+        "en": "{path}: the document is password-protected, or is an old .doc under another name: remove the password "
+        "in Word or WPS and save it as .docx (an old file can also be renamed back to .doc, for LibreOffice to convert)",
     },
     "import.too-big-part": {
         "zh": "{path}：文档中的 {part} 解压后过大，不像是一份报告（可能是压缩炸弹），未导入",

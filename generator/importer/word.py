@@ -15,6 +15,7 @@ from pathlib import Path
 
 from lxml import etree
 
+from generator.errors import reason
 from generator.importer.drawn import W, Numbering
 from generator.importer.paragraphs import MAX_PARAGRAPHS, Document, ImportFailed, Para
 
@@ -59,11 +60,9 @@ def _parts(path: Path, name: str) -> dict[str, bytes]:
     except zipfile.BadZipFile as e:
         if _is_ole(path):
             raise ImportFailed("import.encrypted", path=name) from None
-        raise ImportFailed("import.not-docx", path=name, reason=str(e)) from None
-    except (zipfile.LargeZipFile, NotImplementedError, RuntimeError, EOFError, ValueError) as e:
-        raise ImportFailed("import.not-docx", path=name, reason=str(e)) from None
-    except OSError as e:
-        raise ImportFailed("import.not-docx", path=name, reason=e.strerror or str(e)) from None
+        raise ImportFailed("import.not-docx", path=name, reason=reason(e)) from None
+    except (zipfile.LargeZipFile, NotImplementedError, RuntimeError, EOFError, ValueError, OSError) as e:
+        raise ImportFailed("import.not-docx", path=name, reason=reason(e)) from None
 
 
 def _is_ole(path: Path) -> bool:

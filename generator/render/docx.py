@@ -20,7 +20,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from generator.errors import TemplateError
+from generator.errors import TemplateError, reason
 from generator.messages import msg
 from generator.templates import RENDERED_PARTS, environment, template_line
 
@@ -71,7 +71,7 @@ class CompiledDocx:
             with zipfile.ZipFile(io.BytesIO(raw)) as z:
                 self.parts = [_Part(i.filename, z.read(i)) for i in z.infolist() if not i.is_dir()]
         except (zipfile.BadZipFile, OSError, KeyError) as e:
-            raise TemplateError("template.not-docx", path=str(path), reason=str(e)) from None
+            raise TemplateError("template.not-docx", path=str(path), reason=reason(e)) from None
         if not any(p.name == "word/document.xml" for p in self.parts):
             raise TemplateError("template.not-docx", path=str(path), reason="word/document.xml")
         tagged = {}
