@@ -1,8 +1,8 @@
 """Figure values print as typed, less what a number never shows in print (data-format.md: `010` is 10).
 
 Every place a value is printed is checked: the `${key}` reference in a text, the figures table (this
-period, the previous one and the change) in the .docx and the Markdown, and the `previous` that
-`new --from` carries over.
+period, the previous one and the change) in the .docx, the Markdown and the HTML page, and the
+`previous` that `new --from` carries over. (Lint messages name figures by key, never by value.)
 """
 
 import io
@@ -59,6 +59,11 @@ def test_every_place_a_value_prints(tmp_path, typed, printed):
     md = pipeline.render_bytes(loaded.report, templates.resolve("standard"), "md").decode("utf-8")
     assert f"开展活动{printed}次。" in md
     assert f"| 主题活动（次） | {printed} | {printed} | 持平 |" in md
+
+    page = pipeline.render_bytes(loaded.report, templates.resolve("standard"), "html").decode("utf-8")
+    assert f"开展活动{printed}次。" in page
+    cells = re.findall(r"<td[^>]*>([^<]*)</td>", page)
+    assert cells[:4] == ["主题活动（次）", printed, printed, "持平"]
 
 
 def test_the_change_keeps_the_decimals_typed(tmp_path):
