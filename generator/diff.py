@@ -9,7 +9,6 @@ difference from the old one as a revision (revisions.py). Nothing is written whe
 from __future__ import annotations
 
 import io
-import os
 import re
 import zipfile
 from dataclasses import dataclass, field
@@ -113,9 +112,9 @@ def target(old: Version, new: Version, out: Path | None, fmt: str, template: str
 
 def default_date() -> str:
     """SOURCE_DATE_EPOCH when set (reproducible output), else now; UTC, to the second."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-    when = datetime.fromtimestamp(int(epoch), timezone.utc) if epoch.isdigit() else datetime.now(timezone.utc)
-    return when.strftime("%Y-%m-%dT%H:%M:%SZ")
+    from generator.render.docx import source_date
+
+    return (source_date() or datetime.now(timezone.utc)).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 def parse_date(text: str) -> str:

@@ -9,7 +9,8 @@ from pathlib import Path
 from generator.errors import OutputError
 from generator.messages import msg
 
-EXTENSIONS = {"docx": ".docx", "md": ".md", "pdf": ".pdf", "html": ".html"}
+# What reportgen writes: render's formats, and the data files import writes.
+EXTENSIONS = {"docx": ".docx", "md": ".md", "pdf": ".pdf", "html": ".html", "yaml": ".yaml"}
 
 
 def _umask() -> int:

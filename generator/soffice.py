@@ -1,4 +1,4 @@
-"""Running LibreOffice (`soffice`): finding it, and running one conversion without a shell.
+"""Running LibreOffice (`soffice`): finding it, and converting files with it, without a shell.
 
 Shared by the PDF writer and the importer. Each run gets a profile of its own in the caller's
 temporary folder, so parallel runs (and a LibreOffice the user has open) never share one; on a
@@ -36,15 +36,6 @@ def installed() -> str | None:
     candidates = [Path(r) / "LibreOffice" / "program" / "soffice.exe" for r in roots if r]
     candidates.append(Path("/Applications/LibreOffice.app/Contents/MacOS/soffice"))
     return next((str(c) for c in candidates if c.is_file()), None)
-
-
-def convert_command(soffice: str, source: Path, work: Path, to: str) -> list[str]:
-    """`soffice --convert-to TO` of `source` into `work`, with a profile inside `work`."""
-    profile = work / "profile"
-    return [
-        soffice, "--headless", "--norestore", f"-env:UserInstallation={profile.as_uri()}",
-        "--convert-to", to, "--outdir", str(work), str(source),
-    ]  # fmt: skip
 
 
 def run(command: list[str], env: dict[str, str] | None, timeout: int, timeout_key: str) -> tuple[int, str]:

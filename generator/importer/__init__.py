@@ -14,14 +14,14 @@ from pathlib import Path
 from generator import periods, validate
 from generator import source as source_mod
 from generator.diagnostics import WARNING, Diagnostic
-from generator.errors import OutputError, ReportgenError
+from generator.errors import ReportgenError
 from generator.importer import convert, detect, head, plain, word
 from generator.importer.frame import Frame, frame
 from generator.importer.paragraphs import Document, ImportFailed
 from generator.importer.writer import write
 from generator.messages import msg
 from generator.model import compose_title
-from generator.output import check_writable, write_atomic
+from generator.output import target, write_atomic
 from generator.periods import Period
 
 CODE = "import"
@@ -38,20 +38,6 @@ class Imported:
     points: int = 0
     figures: int = 0
     exit_code: int = 0
-
-
-def target(source: Path, out: Path | None, many: bool) -> Path:
-    """Beside the source with .yaml, or inside `out` when it is a folder, or `out` itself."""
-    if out is None:
-        path = source.with_suffix(".yaml")
-    elif out.is_dir():
-        path = out / (source.stem + ".yaml")
-    elif many:
-        raise OutputError("out.o-file-many")
-    else:
-        path = out
-    check_writable(path, source)
-    return path
 
 
 def read(path: Path, name: str | None = None) -> Document:
@@ -82,7 +68,7 @@ def import_file(
 ) -> Imported:  # fmt: skip
     """Read `path`, write its data file; problems of the input raise ReportgenError (nothing written)."""
     chosen_period = _flag_period(period)
-    output = target(path, out, many)
+    output = target(path, out, "yaml", many)
     if output.exists() and not force:
         raise ReportgenError("import.exists", path=str(output))
     doc = read(path, str(path))

@@ -6,6 +6,7 @@ timeout; without `soffice` it is exit 2 with the install hint, like `render --fo
 
 from __future__ import annotations
 
+import os
 import shutil
 import tempfile
 from collections.abc import Iterator
@@ -31,11 +32,13 @@ def to_docx(path: Path, name: str) -> Iterator[Path]:
             shutil.copyfile(path, source)
         except OSError as e:
             raise ImportFailed("import.unreadable", path=name, reason=e.strerror or str(e)) from None
-        command = soffice.convert_command(program, source, work, "docx:MS Word 2007 XML")
-        code, output = soffice.run(command, None, TIMEOUT, "import.convert-timeout")
-        result = work / "source.docx"
-        if code != 0:
-            raise ReportgenError("import.convert-failed", path=name, detail=soffice.tail(output))
-        if not result.is_file():  # soffice says "source file could not be loaded" and exits 0
+        (done,) = soffice.convert_files(
+            program, [source], work, "docx:MS Word 2007 XML", dict(os.environ), work / "profile", TIMEOUT, TIMEOUT
+        )
+        if done.problem == "soffice.timeout":
+            raise ReportgenError("import.convert-timeout", seconds=TIMEOUT)
+        if done.problem == "soffice.crashed":
+            raise ReportgenError("import.convert-failed", path=name, detail=done.detail)
+        if done.output is None:  # soffice says "source file could not be loaded" and exits 0
             raise ImportFailed("import.convert-unreadable", path=name)
-        yield result
+        yield done.output

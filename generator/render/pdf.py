@@ -143,8 +143,6 @@ def find_tools() -> str:
     return soffice.find()
 
 
-_installed_soffice = soffice.installed
-
 
 def _fontconfig_file(work: Path) -> Path:
     """A fontconfig file: the one in force (FONTCONFIG_FILE, else the system's fonts.conf), then ours."""
