@@ -177,16 +177,12 @@ def _with_pdf(jobs: list[Job], processes: int) -> Iterator[Result]:
     waiting = [i for i, p in enumerate(prepared) if p.pdf is not None]
     docs = [p.pdf[1] for p in prepared if p.pdf is not None]
     made: dict[int, bytes | ReportgenError] = {}
-    shown = 0
-    converted = pdf.convert_many(docs, processes, jobs[0].pdf_a) if docs else iter(())
-    with contextlib.closing(converted):
-        while shown < len(prepared):
-            if prepared[shown].pdf is not None and shown not in made:
+    with contextlib.closing(pdf.convert_many(docs, processes, jobs[0].pdf_a)) as converted:
+        for i, ready in enumerate(prepared):
+            while ready.pdf is not None and i not in made:  # PDFs come about in order: wait for this one
                 k, pdf_or_error = next(converted)
                 made[waiting[k]] = pdf_or_error
-                continue
-            yield _pdf_result(prepared[shown], made.pop(shown, None))
-            shown += 1
+            yield _pdf_result(ready, made.pop(i, None))
 
 
 def _pdf_result(prepared: Prepared, made: bytes | ReportgenError | None) -> Result:

@@ -621,3 +621,16 @@ def test_a_bug_in_a_conversion_thread_is_raised_not_waited_for(fake, monkeypatch
     monkeypatch.setattr(pdf, "_checked", broken)
     with pytest.raises(ZeroDivisionError):
         dict(pdf.convert_many(docs(3), 2))
+
+
+def test_a_pdf_batch_with_no_valid_file_reports_each_and_starts_no_libreoffice(fake, tmp_path):
+    log = fake()
+    bad = [tmp_path / f"{n}.yaml" for n in range(2)]
+    for path in bad:
+        path.write_text("organization: 测试\n", encoding="utf-8")
+    for files in (bad[:1], bad):
+        done = run_cli("render", *files, "--format", "pdf", env={**os.environ, "REPORTGEN_LANG": "en"})
+        assert done.returncode == 1, done.stderr
+        assert "required" in done.stderr
+    assert not log.exists()
+    assert list(tmp_path.glob("*.pdf")) == []

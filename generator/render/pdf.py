@@ -58,6 +58,8 @@ def convert_many(docs: list[Document], processes: int, pdf_a: bool = False) -> I
     its own; shares are dealt out in turn (0, k, 2k … to the first), so PDFs come back about in the
     order of `docs`. Closing the iterator (Ctrl-C) stops every LibreOffice it started.
     """
+    if not docs:
+        return
     program = find_tools()
     with tempfile.TemporaryDirectory(prefix="reportgen-pdf-", ignore_cleanup_errors=True) as tmp:
         work = Path(tmp).resolve()
