@@ -351,18 +351,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "checking the PDF's fonts needs pdffonts from poppler. Debian/Ubuntu: sudo apt-get install "
         "poppler-utils; Windows: install poppler and add its bin folder to PATH",
     },
-    "pdf.timeout": {
-        "zh": "LibreOffice 转换 PDF 超过 {seconds} 秒仍未完成，已将其停止：请重试；"
-        "若仍不行，可先生成 .docx 再手动导出 PDF",
-        "en": "LibreOffice did not finish the PDF within {seconds} s and was stopped: try again, "
-        "or render a .docx and export the PDF by hand",
-    },
     "pdf.failed": {
         "zh": "LibreOffice 没能把文档转换为 PDF（{detail}）",
         "en": "LibreOffice could not convert the document to PDF ({detail})",
     },
     "pdf.exit-code": {"zh": "退出码 {code}：{output}", "en": "exit status {code}: {output}"},
-    "pdf.no-output": {"zh": "没有生成 PDF 文件", "en": "no PDF file came out"},
     "pdf.not-pdfa": {
         "zh": "LibreOffice 生成的 PDF 没有声明 PDF/A-2b（声明的是：{found}）：请升级到 LibreOffice 7.4 或更高版本",
         "en": "the PDF LibreOffice made does not declare PDF/A-2b (it declares: {found}): upgrade to LibreOffice 7.4 or later",

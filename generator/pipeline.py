@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from generator import source as source_mod
 from generator import templates, validate
@@ -19,6 +19,9 @@ from generator.messages import msg
 from generator.model import Report, build
 from generator.output import targets, write_atomic
 from generator.source import Source
+
+if TYPE_CHECKING:
+    from generator.render.pdf import Document
 
 
 @dataclass
@@ -107,7 +110,7 @@ class Prepared:
     where it goes and what it is made from, for the caller to convert (a batch, many at a time)."""
 
     result: Result
-    pdf: tuple[Path, Any] | None = None  # (where, render.pdf.Document)
+    pdf: tuple[Path, Document] | None = None  # where it goes, what it is made from
 
 
 def prepare(data_file: Path, outputs: dict[str, Path], template: str | None = None, strict: bool = False) -> Prepared:
