@@ -112,7 +112,7 @@ class _Run:
     """One LibreOffice process converting a list of files."""
 
     def __init__(self, program: str, sources: list[Path], outdir: Path, to: str, env: dict[str, str], profile: Path):
-        self.sources, self.outdir = sources, outdir
+        self.sources = sources
         self.outputs = [outdir / (s.stem + "." + to.split(":", 1)[0]) for s in sources]
         self.log = outdir / f".{profile.name}.log"
         command = [
