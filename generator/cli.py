@@ -296,6 +296,37 @@ def diff(old, new, template, output, author, date, fmt) -> None:
         console.info(msg("diff.written", path=result.output, counts=changes.headline(result.tracked)))
 
 
+@cli.command(help="help.update")
+@argument("file", type=FILES, metavar="mv.file")
+@option("--from", "reviewed", required=True, type=FILES, metavar="mv.docx", help="help.update.from")
+@option("-t", "--template", metavar="mv.template", help="help.template")
+@option("--base", metavar="mv.rev", help="help.update.base")
+@option("-o", "--output", type=clickui.Path(path_type=Path, dir_okay=False), metavar="mv.out-yaml", help="help.update.output")
+@option("--dry-run", is_flag=True, help="help.update.dry-run")
+@option("--comments", type=click.Choice(["print", "yaml"]), default="print", show_default=True, help="help.update.comments")
+@lang_option
+def update(file, reviewed, template, base, output, dry_run, comments) -> None:
+    """Take a reviewer's edits and comments in a rendered .docx back into the data file."""
+    from generator.review import command
+
+    if template:
+        from generator import templates
+
+        templates.resolve(template)  # an unknown name is exit 2 before any work
+    result = command.update(file, reviewed, template, base, output, dry_run, comments)
+    console.diagnostics(result.diagnostics)
+    if dry_run and result.diff:
+        console.out(result.diff.rstrip("\n"))
+    c = result.counts
+    if result.exit_code == 0 or c.conflicts:
+        console.info(msg("review.summary", edits=c.edits, fields=c.fields, comments=c.comments, conflicts=c.conflicts, warnings=c.warnings))
+    if c.conflicts:
+        console.error(msg("review.conflicts"))
+    elif result.output is not None:
+        console.info(msg("review.written", path=result.output))
+    sys.exit(result.exit_code)
+
+
 @cli.command(name="import", help="help.import")
 @argument("files", nargs=-1, required=True, type=FILES, metavar="mv.reports")
 @option("-o", "--output", type=clickui.Path(), metavar="mv.output", help="help.import.output")

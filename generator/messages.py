@@ -871,6 +871,107 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "导入完成：成功 {ok} 个，失败 {failed} 个",
         "en": "imported {ok}, failed {failed}",
     },
+    # ------------------------------------------------------------ update --from (review.md)
+    "help.update": {
+        "zh": "把审阅者在 Word/WPS 中的修订和批注写回数据文件：只改动被修改的字段，"
+        "其余每个字节（注释、顺序、引号、空行）保持不变。",
+        "en": "Take a reviewer's edits (tracked or direct) and comments in a rendered Word file back "
+        "into the data file, changing only the edited values and keeping every other byte.",
+    },
+    "help.update.from": {
+        "zh": "审阅后的文档（.docx；.doc/.wps/.odt 经 LibreOffice 转换）",
+        "en": "the reviewed document (.docx; .doc/.wps/.odt through LibreOffice)",
+    },
+    "help.update.base": {
+        "zh": "没有修订标记时，审阅者拿到的是数据文件在这个 git 版本的生成结果（如 HEAD~1）",
+        "en": "for a document without tracked changes: the git revision the reviewer was given (such as HEAD~1)",
+    },
+    "help.update.output": {
+        "zh": "写到另一个文件，而不是改写数据文件本身",
+        "en": "write this file instead of changing the data file in place",
+    },
+    "help.update.dry-run": {
+        "zh": "只显示数据文件的改动（unified diff），不写文件",
+        "en": "print the data file's unified diff and write nothing",
+    },
+    "help.update.comments": {
+        "zh": "批注：print 显示在终端；yaml 同时写成字段上方的 YAML 注释",
+        "en": "comments: print them; yaml: also write them as YAML comments above their fields",
+    },
+    "mv.docx": {"zh": "审阅稿", "en": "REVIEWED.docx"},
+    "mv.rev": {"zh": "版本", "en": "REV"},
+    "review.conflict": {
+        "zh": "冲突（{place}）：审阅者改为“{theirs}”，而数据已改为“{ours}”；请先合并这一段，什么也没有写入",
+        "en": "conflict ({place}): the reviewer wrote “{theirs}” while the data now reads “{ours}”; "
+        "settle this paragraph first; nothing was written",
+    },
+    "review.template": {
+        "zh": "模板文字，未回写：“{text}”（模板生成的文字要改模板，或在数据中写 title）",
+        "en": "template text, not taken: “{text}” (the template prints it; change the template or set a title)",
+    },
+    "review.template-deleted": {
+        "zh": "删除的段落含模板文字，未回写：“{text}”",
+        "en": "a deleted paragraph holds template text, not taken: “{text}”",
+    },
+    "review.title-deleted": {
+        "zh": "标题被删除但内容还在，未回写：请在数据中删除 title 或整个条目",
+        "en": "a heading was deleted but its content stays, not taken: delete the title or the whole item in the data",
+    },
+    "review.not-number": {
+        "zh": "数据表中的“{text}”不是数字，未回写",
+        "en": "“{text}” in the figures table is not a number, not taken",
+    },
+    "review.not-date": {
+        "zh": "落款日期“{text}”不是日期（如 2024年7月5日），未回写",
+        "en": "the signature date “{text}” is not a date (such as 2024年7月5日), not taken",
+    },
+    "review.figure-text": {
+        "zh": "数字 ${{{key}}} 被改成了文字“{text}”：已用这段文字替换引用，数据表不再引用它",
+        "en": "the figure ${{{key}}} was typed over with “{text}”: the text replaces the reference",
+    },
+    "review.not-placed": {
+        "zh": "新增的段落找不到对应的字段，未回写：“{text}”",
+        "en": "an inserted paragraph has no field to go to, not taken: “{text}”",
+    },
+    "review.unsupported": {
+        "zh": "这个字段写成了单行的 [ ] 或 {{ }} 形式，无法就地修改，未回写；请改成多行写法后再运行",
+        "en": "this field is written in flow style ([ ] or {{ }}) and cannot be changed in place, not taken",
+    },
+    "review.not-rendered-as": {
+        "zh": "回写后的数据生成不出这一段：“{text}”，请检查",
+        "en": "the updated data does not render this paragraph: “{text}”; check it",
+    },
+    "review.not-rendered": {
+        "zh": "{path} 不是由 {data} 生成的文档（{total} 段中只有 {equal} 段对得上）；"
+        "要从已有的 Word 文档建立数据文件，请用 reportgen import",
+        "en": "{path} was not rendered from {data} (only {equal} of {total} paragraphs match); "
+        "to make a data file from an existing document, use reportgen import",
+    },
+    "review.unsupported-input": {
+        "zh": "{path}：只能读取 .docx（以及经 LibreOffice 转换的 .doc、.wps、.odt、.rtf）",
+        "en": "{path}: only .docx (and .doc, .wps, .odt, .rtf through LibreOffice) can be read",
+    },
+    "review.base-invalid": {
+        "zh": "{spec} 有错误，无法作为审阅前的版本",
+        "en": "{spec} has errors and cannot serve as the version the reviewer was given",
+    },
+    "review.bad-result": {
+        "zh": "回写后的数据文件无法通过校验（{problem}），什么也没有写入；这是 reportgen 的问题，请报告",
+        "en": "the updated data file does not validate ({problem}); nothing was written; please report this",
+    },
+    "review.comment": {"zh": "{author}（{date}）：{text}", "en": "{author} ({date}): {text}"},
+    "review.reply": {"zh": "　回复 {author}（{date}）：{text}", "en": "  reply {author} ({date}): {text}"},
+    "review.comment-yaml": {"zh": "批注（{author}，{date}）：{text}", "en": "comment ({author}, {date}): {text}"},
+    "review.reply-yaml": {"zh": "　回复（{author}，{date}）：{text}", "en": "  reply ({author}, {date}): {text}"},
+    "review.summary": {
+        "zh": "已回写 {edits} 处修改（{fields} 个字段），{comments} 条批注，{conflicts} 处冲突，{warnings} 处未回写",
+        "en": "took {edits} edits ({fields} fields), {comments} comments, {conflicts} conflicts, {warnings} not taken",
+    },
+    "review.written": {"zh": "已写入 {path}", "en": "wrote {path}"},
+    "review.conflicts": {
+        "zh": "有冲突，数据文件没有改动",
+        "en": "there are conflicts; the data file was not changed",
+    },
 }
 
 
@@ -887,6 +988,7 @@ CLICK: dict[str, str] = {
     "Show this message and exit.": "显示此帮助并退出。",
     "Show the version and exit.": "显示版本并退出。",
     "default: {default}": "默认：{default}",
+    "required": "必填",
     "env var: {var}": "环境变量：{var}",
     "(dynamic)": "（动态）",
     "deprecated": "已弃用",

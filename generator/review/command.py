@@ -1,0 +1,298 @@
+"""`reportgen update DATA.yaml --from REVIEWED.docx`: a reviewer's edits and comments taken back
+into the data file (shared/spec/review.md). The library API is `update()`; it never prints.
+
+document.py reads theirs and base; origin.py maps ours (the current render) to the fields;
+merge.py applies the three-way rule and takes each edit to its field (place.py for paragraphs
+that came or went); yamledit.py writes the plan into the file byte for byte; then the result is
+read, validated and laid out again, and must read as theirs.
+"""
+
+from __future__ import annotations
+
+import difflib
+import os
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from generator import pipeline, templates
+from generator import source as source_mod
+from generator.diagnostics import ERROR, WARNING, Diagnostic, format_path
+from generator.errors import ReportgenError
+from generator.formats import FORMATS
+from generator.importer import convert
+from generator.importer.paragraphs import ImportFailed
+from generator.messages import msg
+from generator.output import check_writable, same_file, write_atomic
+from generator.review import align, document, origin
+from generator.review.merge import LABEL_TEXT, Merger, Note
+from generator.review.plan import Plan
+from generator.review import yamledit
+
+CODE = "review"
+NOTE = "note"
+_BLANKS = " \t\u3000\u00a0"
+
+
+@dataclass
+class Counts:
+    edits: int = 0
+    fields: int = 0
+    comments: int = 0
+    conflicts: int = 0
+    warnings: int = 0
+
+
+@dataclass
+class Result:
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    diff: str = ""  # unified diff of the data file
+    output: Path | None = None  # what was written; None for --dry-run, conflicts, no edits
+    counts: Counts = field(default_factory=Counts)
+    template: str = ""
+    exit_code: int = 0
+
+
+@dataclass
+class View:
+    """One version's paragraphs, empty ones left out, with their 段N in the reviewed document."""
+
+    texts: list[str]
+    where: list[int]
+    anchors: list[list[tuple[str, int]]]
+
+
+def view(paragraphs: list[document.Text]) -> View:
+    v = View([], [], [])
+    for n, p in enumerate(paragraphs, 1):
+        text = p.text.replace("\t", " ").strip(_BLANKS)
+        if text:
+            v.texts.append(text)
+            v.where.append(n)
+            v.anchors.append(p.anchors)
+    return v
+
+
+def update(
+    data_file: Path, reviewed: Path, template: str | None = None, base: str | None = None,
+    out: Path | None = None, dry_run: bool = False, comments: str = "print",
+) -> Result:  # fmt: skip
+    target = out or data_file
+    if out is not None:
+        check_writable(out, reviewed)
+        if same_file(out, reviewed):
+            raise ReportgenError("out.same-as-input", path=str(out))
+    loaded = pipeline.load(data_file)
+    if not loaded.ok:
+        return Result(loaded.diagnostics, exit_code=1)
+    doc = read_reviewed(reviewed)
+    theirs = view(doc.theirs())
+    chosen = choose(loaded, data_file, template, theirs.texts)
+    ours = mapped(loaded, chosen)
+    base_texts = view(doc.base()).texts if doc.tracked else base_render(data_file, base, chosen, ours)
+    ours_texts = [m.text for m in ours]
+    equal = sum(1 for o, b in align.pair(ours_texts, base_texts) if o is not None and b is not None and ours_texts[o] == base_texts[b])
+    if equal * 2 < len(base_texts):
+        raise NotRendered("review.not-rendered", path=str(reviewed), data=str(data_file), equal=equal, total=len(base_texts))
+    plan = Plan(loaded.source)
+    merger = Merger(plan, loaded.report)
+    outcome = merger.run(base_texts, theirs.texts, ours, theirs.where)
+    notes, yaml_comments = comment_notes(doc, theirs, merger, ours, loaded.source, str(data_file))
+    result = Result(template=chosen.name)
+    result.counts = Counts(plan.edits, plan.fields, len(notes), len(outcome.conflicts), len(outcome.warnings))
+    result.diagnostics += [conflict(n, loaded.source, str(reviewed)) for n in outcome.conflicts]
+    result.diagnostics += [warning(n, str(reviewed)) for n in outcome.warnings]
+    if outcome.conflicts:
+        result.diagnostics += notes
+        result.exit_code = 1
+        return result
+    new_text, refused = yamledit.apply(plan, yaml_comments if comments == "yaml" else None)
+    for path in refused:
+        result.diagnostics.append(_at(loaded.source, path, WARNING, msg("review.unsupported")))
+    result.counts.warnings += len(refused)
+    mismatched = check_result(new_text, str(data_file), chosen, theirs, outcome)
+    result.diagnostics += [warning(n, str(reviewed)) for n in mismatched]
+    result.counts.warnings += len(mismatched)
+    result.diagnostics += notes
+    result.diff = unified(loaded.source.text, new_text, str(data_file), str(target))
+    if new_text != loaded.source.text and not dry_run:
+        mode = os.stat(data_file).st_mode & 0o7777
+        write_atomic(target, encode(new_text, data_file.read_bytes()))
+        os.chmod(target, mode)
+        result.output = target
+    return result
+
+
+class NotRendered(ImportFailed):
+    """A document that was not rendered from this data (exit 1)."""
+
+
+# ---------------------------------------------------------------- reading and rendering
+
+
+def read_reviewed(path: Path) -> document.Reviewed:
+    name = str(path)
+    if not path.is_file():
+        raise ReportgenError("read.missing", path=name)
+    suffix = path.suffix.lower()
+    if suffix == ".docx":
+        return document.read(path, name)
+    if suffix in convert.CONVERTED:
+        with convert.to_docx(path, name) as docx:
+            return document.read(docx, name)
+    raise ImportFailed("review.unsupported-input", path=name)
+
+
+def choose(loaded: pipeline.Loaded, data_file: Path, override: str | None, texts: list[str]) -> templates.Template:
+    """-t, else the data's `template`, else the built-in layout closest to the document."""
+    if override or loaded.report.template:
+        return pipeline.choose_template(loaded.report, data_file, override)
+    best, score = "standard", -1
+    wanted = set(texts)
+    for name, fmt in FORMATS.items():
+        found = sum(1 for m in origin.build(loaded.report, loaded.source, fmt) if m.text in wanted)
+        if found > score:
+            best, score = name, found
+    return templates.resolve(best)
+
+
+def mapped(loaded: pipeline.Loaded, chosen: templates.Template) -> list[origin.Mapped]:
+    """The render of the data as mapped paragraphs; a custom template's own paragraphs are
+    template text."""
+    built = origin.build(loaded.report, loaded.source, chosen.format)
+    if chosen.docx == templates.resolve("standard").docx:
+        return built
+    rendered = pipeline.render_bytes(loaded.report, chosen, "docx")
+    texts = view(document.read(rendered, chosen.name).theirs()).texts
+    out = []
+    pairs = {d: m for m, d in align.pair([m.text for m in built], texts) if m is not None and d is not None}
+    for d, text in enumerate(texts):
+        m = pairs.get(d)
+        out.append(built[m] if m is not None and built[m].text == text else origin.Mapped([origin.Seg(text, origin.TEMPLATE)], "template"))
+    return out
+
+
+def base_render(data_file: Path, base: str | None, chosen: templates.Template, ours: list[origin.Mapped]) -> list[str]:
+    """What the reviewer was given when the document has no tracked changes: the render at
+    `--base REV`, else the current one."""
+    if base is None:
+        return [m.text for m in ours]
+    from generator import gitrev
+
+    rel = os.path.relpath(data_file.resolve(), Path.cwd()).replace(os.sep, "/")
+    spec = f"{base}:{rel if rel.startswith('../') else './' + rel}"
+    revision = gitrev.Revision(spec, base, spec.partition(":")[2])
+    loaded = pipeline.load(data_file, gitrev.show(revision), spec)
+    if not loaded.ok:
+        raise ReportgenError("review.base-invalid", spec=spec)
+    return [m.text for m in mapped(loaded, chosen)]
+
+
+# ---------------------------------------------------------------- comments
+
+
+def comment_notes(doc, theirs: View, merger: Merger, ours, source, file: str):
+    """Each comment as a note at its field; and, for --comments yaml, the lines above each field."""
+    by_id = {c.id: c for c in doc.comments}
+    anchors = {cid: (t, at) for t, found in enumerate(theirs.anchors) for cid, at in found}
+    notes, lines = [], {}
+    for c in doc.comments:
+        if c.parent is not None and c.parent in by_id:
+            continue
+        path = _comment_path(anchors.get(c.id), merger, ours)
+        replies = [r for r in doc.comments if r.parent == c.id]
+        for n, one in enumerate([c] + replies):
+            key = "review.comment" if n == 0 else "review.reply"
+            notes.append(_at(source, path, NOTE, msg(key, author=one.author, date=one.date, text=_line(one.text)), file))
+            lines.setdefault(path, []).append(msg(key + "-yaml", author=one.author, date=one.date, text=_line(one.text)))
+    return notes, lines
+
+
+def _comment_path(anchor, merger: Merger, ours) -> tuple:
+    if anchor is None or not ours:
+        return ()
+    t, offset = anchor
+    o = merger.ours_of_theirs(t)
+    if o is None:
+        return ()
+    m = ours[o]
+    at = _offset_in(m.text, merger.theirs[t], offset)
+    pos = 0
+    fields = m.fields()
+    for seg in m.segs:
+        if seg.is_field and pos <= at <= pos + len(seg.text):
+            return seg.path
+        pos += len(seg.text)
+    return fields[0].path if fields else ()
+
+
+def _offset_in(ours: str, theirs: str, offset: int) -> int:
+    for tag, i1, i2, j1, j2 in align.opcodes(ours, theirs):
+        if j1 <= offset < j2 or (tag != "equal" and j1 <= offset <= j2):
+            return i1 + min(offset - j1, max(i2 - i1 - 1, 0))
+    return len(ours)
+
+
+def _line(text: str) -> str:
+    return re.sub(r"\s*\n\s*", " ", text).strip()
+
+
+# ---------------------------------------------------------------- the result
+
+
+def check_result(new_text: str, file: str, chosen, theirs: View, outcome) -> list[Note]:
+    """Paragraphs of theirs the new data does not render (beyond renumbering and what was warned)."""
+    try:
+        src = source_mod.read_text(new_text, file)
+    except source_mod.ReadError as e:
+        raise ReportgenError("review.bad-result", problem=msg(e.key, **e.kw)) from None
+    from generator import validate
+    from generator.model import build
+
+    errors = [d for d in validate.validate(src) if d.is_error]
+    if errors:
+        raise ReportgenError("review.bad-result", problem=errors[0].render())
+    loaded = pipeline.Loaded(src, [], build(src))
+    texts = [_unlabelled(m.text) for m in mapped(loaded, chosen)]
+    warned = {n.where for n in outcome.warnings}
+    found = set(texts)
+    return [
+        Note("review.not-rendered-as", w, kw={"text": t[:30]})
+        for t, w in zip(theirs.texts, theirs.where)
+        if _unlabelled(t) not in found and w not in warned
+    ]
+
+
+def _unlabelled(text: str) -> str:
+    return LABEL_TEXT.sub("", text)
+
+
+def conflict(n: Note, source, reviewed: str) -> Diagnostic:
+    where = msg("import.where-para", n=n.where)
+    return _at(source, n.path, ERROR, msg(n.key, place=f"{reviewed}:{where}", **n.kw))
+
+
+def warning(n: Note, reviewed: str) -> Diagnostic:
+    place = f"{reviewed}:{msg('import.where-para', n=n.where)}"
+    return Diagnostic(place, 0, 0, WARNING, CODE, "", msg(n.key, **n.kw))
+
+
+def _at(source, path: tuple, level: str, message: str, file: str | None = None) -> Diagnostic:
+    line, column = source.position(path) if path else (1, 1)
+    where = format_path(path) if level != NOTE else ""
+    return Diagnostic(file or source.file, line, column, level, CODE, where, message)
+
+
+def unified(old: str, new: str, name: str, target: str) -> str:
+    lines = difflib.unified_diff(
+        old.splitlines(keepends=True), new.splitlines(keepends=True), f"a/{name}", f"b/{target}"
+    )  # fmt: skip
+    return "".join(line if line.endswith("\n") else line + "\n" for line in lines)
+
+
+def encode(text: str, original: bytes) -> bytes:
+    """The new text in the file's own encoding and byte-order mark."""
+    for bom, encoding in ((b"\xef\xbb\xbf", "utf-8"), (b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be")):
+        if original.startswith(bom):
+            return bom + text.encode(encoding)
+    return text.encode("utf-8")

@@ -1,0 +1,251 @@
+"""The three-way rule, paragraph by paragraph, and each edit taken to its field.
+
+base → theirs is what the reviewer did; ours is what the data renders to now. A paragraph the
+reviewer changed is taken in where ours still reads as base; where ours moved on too and differs
+from theirs, it is a conflict. A changed paragraph's edit is shared out among its segments
+(align.distribute): a field's share becomes that field's new text (a `${key}` whose printed value
+changed into another number of the same unit changes the figure's value instead), a label's share
+is renumbering (ignored), any other template text is warned about, never dropped silently.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from generator import numbering
+from generator import text as textmod
+from generator.model import Report
+from generator.review import align
+from generator.review.origin import DATE, DEFAULT, FIELD, LABEL, NUMBER, Mapped, Seg
+from generator.review.place import Placer
+from generator.review.plan import Plan
+
+_NUM = "一二三四五六七八九十百零"
+LABEL_TEXT = re.compile(rf"(?:第[{_NUM}]+部分\u3000?|[{_NUM}]+、|（[{_NUM}]+）|\d+\.|（\d+）|[{_NUM}]+是|[①-⑳])")
+_NUMBER = re.compile(r"\d+(?:\.\d+)?")
+_DATE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日|(\d{4})-(\d{1,2})-(\d{1,2})")
+
+
+@dataclass
+class Note:
+    """A conflict or an edit not taken, at the document's 段N (and a field when known)."""
+
+    key: str
+    where: int  # 段N of the reviewed document, 1-based
+    path: tuple = ()
+    kw: dict = field(default_factory=dict)
+
+
+@dataclass
+class Outcome:
+    plan: Plan
+    conflicts: list[Note] = field(default_factory=list)
+    warnings: list[Note] = field(default_factory=list)
+    taken: list[int] = field(default_factory=list)  # theirs paragraphs whose edits were taken
+
+
+class Merger:
+    def __init__(self, plan: Plan, report: Report) -> None:
+        self.plan = plan
+        self.units = {f.key: f.unit for f in report.figures}
+        self.outcome = Outcome(plan)
+        self.placer = Placer(plan, self.warn)
+
+    def warn(self, key: str, where: int, path: tuple = (), **kw: object) -> None:
+        self.outcome.warnings.append(Note(key, where, path, kw))
+
+    def run(self, base: list[str], theirs: list[str], ours: list[Mapped], where: list[int]) -> Outcome:
+        """`where`: 段N of each theirs paragraph."""
+        of_base = {b: o for o, b in align.pair([m.text for m in ours], base) if o is not None and b is not None}
+        pairs = align.pair(base, theirs)
+        self.theirs, self.pairs, self.of_base = theirs, pairs, of_base
+        last_o = None
+        for n, (b, t) in enumerate(pairs):
+            o = of_base.get(b) if b is not None else None
+            if t is None:
+                self.deleted(base[b], ours[o] if o is not None else None, _near(pairs, n, where))
+            elif b is None:
+                following = next((of_base.get(bb) for bb, _ in pairs[n + 1 :] if bb is not None and of_base.get(bb) is not None), None)
+                self.placer.insert(theirs[t], ours[last_o] if last_o is not None else None,
+                                   ours[following] if following is not None else None, where[t])  # fmt: skip
+            elif base[b] != theirs[t]:
+                self.changed(base[b], theirs[t], ours[o] if o is not None else None, where[t])
+            if o is not None:
+                last_o = o
+            if b is not None and t is not None:
+                self.placer.done()
+        self.placer.done()
+        self.placer.finish(self.plan.source.data)
+        return self.outcome
+
+    def ours_of_theirs(self, t: int) -> int | None:
+        """The paragraph of ours that a paragraph of theirs stands for (an inserted one: the one before)."""
+        last = None
+        for b, tt in self.pairs:
+            o = self.of_base.get(b) if b is not None else None
+            if tt == t:
+                return o if o is not None else last
+            if o is not None:
+                last = o
+        return last
+
+    # ------------------------------------------------------------ the three-way rule
+
+    def changed(self, base: str, theirs: str, ours: Mapped | None, where: int) -> None:
+        if ours is None or ours.text != base:
+            if ours is not None and ours.text == theirs:
+                return
+            self.conflict(where, ours, base, theirs)
+            return
+        self.edit(ours, theirs, where)
+        self.outcome.taken.append(where)
+
+    def deleted(self, base: str, ours: Mapped | None, where: int) -> None:
+        if ours is None:
+            return  # gone from the data already
+        if ours.text != base:
+            self.conflict(where, ours, base, "")
+            return
+        self.placer.delete(ours, where)
+
+    def conflict(self, where: int, ours: Mapped | None, base: str, theirs: str) -> None:
+        fields = ours.fields() if ours is not None else []
+        path = fields[0].path if fields else ()
+        self.outcome.conflicts.append(Note("review.conflict", where, path, {"theirs": _short(theirs), "ours": _short(ours.text if ours else "")}))
+
+    # ------------------------------------------------------------ one paragraph's edit
+
+    def edit(self, ours: Mapped, theirs: str, where: int) -> None:
+        """A paragraph's edit; inline points (一是…二是…) are cut at their labels first, so that a
+        point typed in, or one deleted, is a point of its own."""
+        firsts = [n for n, s in enumerate(ours.segs) if _is_point_label(ours.segs, n)]
+        starts = point_starts(theirs)
+        if not firsts or not starts:
+            self.share(ours.segs, theirs, where)
+            return
+        self.share(ours.segs[: firsts[0]], theirs[: starts[0]], where)
+        groups = [ours.segs[a:b] for a, b in zip(firsts, firsts[1:] + [len(ours.segs)])]
+        cuts = starts + [len(theirs)]
+        pieces = [theirs[a:b] for a, b in zip(cuts, cuts[1:])]
+        if len(groups) == len(pieces):
+            for segs, piece in zip(groups, pieces):
+                self.share(segs, piece, where)
+            return
+        self.points(groups, pieces, where)
+
+    def points(self, groups: list[list[Seg]], pieces: list[str], where: int) -> None:
+        """Inline points added or removed: paired by likeness, the rest inserted or deleted."""
+        olds = ["".join(s.text for s in g) for g in groups]
+        unlabelled = [LABEL_TEXT.sub("", p, count=1) for p in pieces]
+        last = None
+        for o, t in align.pair([LABEL_TEXT.sub("", x, count=1) for x in olds], unlabelled):
+            if o is not None and t is not None:
+                self.share(groups[o], pieces[t], where)
+            elif o is not None:
+                point = groups[o][1]
+                self.plan.delete_entry(point.path[:-1], point.path[-1])
+            else:
+                anchor = groups[last][1].path if last is not None else groups[0][1].path
+                after = anchor[-1] if last is not None else None
+                self.plan.insert_entry(anchor[:-1], after, escape(unlabelled[t]))
+            if o is not None:
+                last = o
+
+    def share(self, segs: list[Seg], theirs: str, where: int) -> None:
+        news = align.distribute([s.text for s in segs], [s.is_field for s in segs], theirs)
+        for seg, new in zip(segs, news):
+            if new != seg.text:
+                self.segment(seg, new, where)
+
+    def segment(self, seg: Seg, new: str, where: int) -> None:
+        if seg.kind == FIELD:
+            self.field(seg, new, where)
+        elif seg.kind == DEFAULT:
+            if new.strip():
+                self.plan.set_paragraph(seg.path, 0, escape(new.strip()))
+            else:
+                self.warn("review.template", where, text=_short(seg.text))
+        elif seg.kind == NUMBER:
+            if _NUMBER.fullmatch(new.strip()):
+                self.plan.set_value(seg.path, new.strip())
+            else:
+                self.warn("review.not-number", where, seg.path, text=_short(new))
+        elif seg.kind == DATE:
+            found = _DATE.fullmatch(new.strip())
+            if found:
+                y, m, d = (g for g in found.groups() if g)
+                self.plan.set_value(seg.path, f"{int(y):04d}-{int(m):02d}-{int(d):02d}")
+            else:
+                self.warn("review.not-date", where, seg.path, text=_short(new))
+        elif seg.kind == LABEL and LABEL_TEXT.fullmatch(new):
+            return  # renumbered: the template numbers
+        else:
+            self.warn("review.template", where, text=_short(seg.text), new=_short(new))
+
+    def field(self, seg: Seg, new: str, where: int) -> None:
+        parts = align.distribute([p.shown for p in seg.pieces], [p.key is None for p in seg.pieces], new)
+        raw = ""
+        for piece, shown in zip(seg.pieces, parts):
+            if piece.key is None:
+                raw += escape(shown)
+            elif shown == piece.shown:
+                raw += piece.raw
+            elif shown and self.figure(piece.key, shown):
+                raw += piece.raw
+            elif shown:
+                self.warn("review.figure-text", where, seg.path, key=piece.key, text=_short(shown))
+                raw += escape(shown)
+        if not seg.pieces:
+            raw = escape(new)
+        self.plan.set_paragraph(seg.path, seg.index, raw)
+
+    def figure(self, key: str, shown: str) -> bool:
+        """`14次` over `${key}` printed `12次`: the figure's value becomes 14."""
+        unit = self.units.get(key, "")
+        if not shown.endswith(unit):
+            return False
+        number = shown[: len(shown) - len(unit)] if unit else shown
+        if not _NUMBER.fullmatch(number):
+            return False
+        self.plan.set_value(("figures", key, "value"), number)
+        return True
+
+
+def _is_point_label(segs: list[Seg], n: int) -> bool:
+    nxt = segs[n + 1] if n + 1 < len(segs) else None
+    return segs[n].kind == LABEL and nxt is not None and nxt.kind == FIELD and nxt.path[-2:-1] == ("points",)
+
+
+def point_starts(text: str) -> list[int]:
+    """Where 一是, 二是, … stand in a paragraph, each looked for after the one before."""
+    found, at, n = [], 0, 1
+    while True:
+        at = text.find(numbering.point(n), at)
+        if at < 0:
+            return found
+        found.append(at)
+        at += len(numbering.point(n))
+        n += 1
+
+
+def escape(shown: str) -> str:
+    """Text as a reviewer typed it, as it is written in the data: a literal `${` is `$${`."""
+    return shown.replace("${", "$${")
+
+
+def _short(text: str, n: int = 30) -> str:
+    text = text.replace("\n", " ")
+    return text if len(text) <= n else text[:n] + "…"
+
+
+def _near(pairs: list, n: int, where: list[int]) -> int:
+    """段N of the theirs paragraph nearest to a deleted one (the one before, else after)."""
+    for _, t in reversed(pairs[:n]):
+        if t is not None:
+            return where[t]
+    return next((where[t] for _, t in pairs[n:] if t is not None), 1)
+
+
+def one_line(text: str) -> str:
+    return textmod.one_line(text)
