@@ -929,6 +929,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "数字 ${{{key}}} 被改成了文字“{text}”：已用这段文字替换引用，数据表不再引用它",
         "en": "the figure ${{{key}}} was typed over with “{text}”: the text replaces the reference",
     },
+    "review.table-row": {
+        "zh": "数据表中新增的行未回写：“{text}”；新的数字请在 figures 中添加",
+        "en": "a row added to the figures table is not taken: “{text}”; add the figure under figures",
+    },
     "review.not-placed": {
         "zh": "新增的段落找不到对应的字段，未回写：“{text}”",
         "en": "an inserted paragraph has no field to go to, not taken: “{text}”",

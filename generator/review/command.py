@@ -60,13 +60,16 @@ class View:
     texts: list[str]
     where: list[int]
     anchors: list[list[tuple[str, int]]]
+    cells: set[int]
 
 
 def view(paragraphs: list[document.Text]) -> View:
-    v = View([], [], [])
+    v = View([], [], [], set())
     for n, p in enumerate(paragraphs, 1):
         text = p.text.replace("\t", " ").strip(_BLANKS)
         if text:
+            if p.cell is not None:
+                v.cells.add(len(v.texts))
             v.texts.append(text)
             v.where.append(n)
             v.anchors.append(p.anchors)
@@ -96,7 +99,7 @@ def update(
         raise NotRendered("review.not-rendered", path=str(reviewed), data=str(data_file), equal=equal, total=len(base_texts))
     plan = Plan(loaded.source)
     merger = Merger(plan, loaded.report)
-    outcome = merger.run(base_texts, theirs.texts, ours, theirs.where)
+    outcome = merger.run(base_texts, theirs.texts, ours, theirs.where, theirs.cells)
     notes, yaml_comments = comment_notes(doc, theirs, merger, ours, loaded.source, str(data_file))
     result = Result(template=chosen.name)
     result.counts = Counts(plan.edits, plan.fields, len(notes), len(outcome.conflicts), len(outcome.warnings))
@@ -254,12 +257,13 @@ def check_result(new_text: str, file: str, chosen, theirs: View, outcome) -> lis
         raise ReportgenError("review.bad-result", problem=errors[0].render())
     loaded = pipeline.Loaded(src, [], build(src))
     texts = [_unlabelled(m.text) for m in mapped(loaded, chosen)]
+    wanted = [_unlabelled(t) for t in theirs.texts]
     warned = {n.where for n in outcome.warnings}
-    found = set(texts)
+    paired = {t for n, t in align.pair(texts, wanted) if n is not None and t is not None and texts[n] == wanted[t]}
     return [
-        Note("review.not-rendered-as", w, kw={"text": t[:30]})
-        for t, w in zip(theirs.texts, theirs.where)
-        if _unlabelled(t) not in found and w not in warned
+        Note("review.not-rendered-as", theirs.where[t], kw={"text": theirs.texts[t][:30]})
+        for t in range(len(wanted))
+        if t not in paired and theirs.where[t] not in warned
     ]
 
 

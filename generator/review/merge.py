@@ -17,7 +17,7 @@ from generator import numbering
 from generator import text as textmod
 from generator.model import Report
 from generator.review import align
-from generator.review.origin import DATE, DEFAULT, FIELD, LABEL, NUMBER, Mapped, Seg
+from generator.review.origin import DATE, DEFAULT, DERIVED, FIELD, LABEL, NUMBER, Mapped, Seg
 from generator.review.place import Placer
 from generator.review.plan import Plan
 
@@ -50,13 +50,14 @@ class Merger:
         self.plan = plan
         self.units = {f.key: f.unit for f in report.figures}
         self.outcome = Outcome(plan)
-        self.placer = Placer(plan, self.warn)
+        self.placer: Placer | None = None
 
     def warn(self, key: str, where: int, path: tuple = (), **kw: object) -> None:
         self.outcome.warnings.append(Note(key, where, path, kw))
 
-    def run(self, base: list[str], theirs: list[str], ours: list[Mapped], where: list[int]) -> Outcome:
-        """`where`: 段N of each theirs paragraph."""
+    def run(self, base: list[str], theirs: list[str], ours: list[Mapped], where: list[int], cells: set[int] = frozenset()) -> Outcome:
+        """`where`: 段N of each theirs paragraph; `cells`: those of theirs that are table cells."""
+        self.placer = Placer(self.plan, self.warn, ours)
         of_base = {b: o for o, b in align.pair([m.text for m in ours], base) if o is not None and b is not None}
         pairs = align.pair(base, theirs)
         self.theirs, self.pairs, self.of_base = theirs, pairs, of_base
@@ -65,6 +66,8 @@ class Merger:
             o = of_base.get(b) if b is not None else None
             if t is None:
                 self.deleted(base[b], ours[o] if o is not None else None, _near(pairs, n, where))
+            elif b is None and t in cells:
+                self.warn("review.table-row", where[t], text=_short(theirs[t]))
             elif b is None:
                 following = next((of_base.get(bb) for bb, _ in pairs[n + 1 :] if bb is not None and of_base.get(bb) is not None), None)
                 self.placer.insert(theirs[t], ours[last_o] if last_o is not None else None,
@@ -180,6 +183,8 @@ class Merger:
                 self.warn("review.not-date", where, seg.path, text=_short(new))
         elif seg.kind == LABEL and LABEL_TEXT.fullmatch(new):
             return  # renumbered: the template numbers
+        elif seg.kind == DERIVED:
+            return  # computed from the figures: the render checks that it follows them
         else:
             self.warn("review.template", where, text=_short(seg.text), new=_short(new))
 

@@ -20,6 +20,7 @@ from generator.render.context import figure_rows
 from generator.source import Source
 
 FIELD, LABEL, TEMPLATE, DEFAULT, NUMBER, DATE = "field", "label", "template", "default", "number", "date"
+DERIVED = "derived"  # template text computed from fields (the 增减 column): follows them
 CAPTION = "主要工作数据"
 HEADER = ("项目", "本期", "上期", "增减")
 
@@ -177,7 +178,7 @@ class _Mapper:
                 Mapped(label, "cell", (r, 0)),
                 Mapped([Seg(row.current, NUMBER, base + ("value",))], "cell", (r, 1)),
                 Mapped([previous], "cell", (r, 2)),
-                Mapped([Seg(row.change, TEMPLATE)], "cell", (r, 3)),
+                Mapped([Seg(row.change, DERIVED)], "cell", (r, 3)),
             ]
         return out
 

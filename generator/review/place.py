@@ -12,13 +12,15 @@ from __future__ import annotations
 
 import re
 
-from generator.review.origin import DEFAULT, FIELD, Mapped, Seg
+from generator.review.origin import DEFAULT, FIELD, LABEL, TEMPLATE, Mapped, Seg
+from generator.text import END_PUNCTUATION
 from generator.review.plan import Entry, Plan
 
 _NUM = "一二三四五六七八九十百零"
 POINT = re.compile(rf"^[{_NUM}]+是")
 ITEM = re.compile(rf"^(?:[{_NUM}]+、|（[{_NUM}]+）|\d+[.．、]|（\d+）)")
 TEXTS = ("text", "closing", "intro")
+PARTS = ("summary", "problems", "causes", "plans")
 
 
 def is_point(path: tuple) -> bool:
@@ -34,8 +36,9 @@ def item_of(path: tuple) -> tuple | None:
 
 
 class Placer:
-    def __init__(self, plan: Plan, warn) -> None:
-        self.plan, self.warn = plan, warn
+    def __init__(self, plan: Plan, warn, ours: list[Mapped]) -> None:
+        self.plan, self.warn, self.ours = plan, warn, ours
+        self.at = -1  # index in ours of the paragraph a new one follows
         self.new_item: Entry | None = None  # an item inserted in this run of new paragraphs
         self.titles: dict[tuple, int] = {}  # item → 段N, whose title paragraph was deleted
 
@@ -46,12 +49,15 @@ class Placer:
     # ------------------------------------------------------------ inserted
 
     def insert(self, text: str, before: Mapped | None, after: Mapped | None, where: int) -> None:
+        self.at = self.ours.index(before) if before is not None else -1
         last = _last_field(before)
         nxt = _first_field(after)
         point, item = POINT.match(text), ITEM.match(text)
         if point and self.point(text[point.end() :], last, nxt):
             return
-        if item and self.item(text[item.end() :], last, nxt):
+        if item and self.part_title(text[item.end() :], nxt):
+            return
+        if item and self.item(item.group(0), text[item.end() :], last, nxt):
             return
         if self.new_item is not None and not point and not item:
             self.new_item.value.setdefault("text", []).append(text)
@@ -76,12 +82,17 @@ class Placer:
             return False
         return True
 
-    def item(self, rest: str, last: Seg | None, nxt: Seg | None) -> bool:
+    def item(self, label: str, rest: str, last: Seg | None, nxt: Seg | None) -> bool:
         cut = rest.find("。")
         if 0 < cut < len(rest) - 1:
             value = {"title": rest[:cut], "text": [rest[cut + 1 :]]}
         else:
             value = {"title": rest.rstrip("。")}
+        kin = self.kin(kind(label))
+        if kin is not None:
+            path, after = kin
+            self.new_item = self.plan.insert_entry(path[:-1], path[-1] if after else _before(path[-1]), value)
+            return True
         anchor = item_of(last.path) if last is not None else None
         if anchor is not None:
             self.new_item = self.plan.insert_entry(anchor[:-1], anchor[-1], value)
@@ -94,6 +105,26 @@ class Placer:
         else:
             return False
         return True
+
+    def part_title(self, words: str, nxt: Seg | None) -> bool:
+        """A heading typed above a part that the layout shows without one (two-part's problems):
+        the part's title, which gives it a heading."""
+        if nxt is None or len(nxt.path) != 2 or nxt.path[0] not in PARTS:
+            return False
+        part = self.plan.source.data.get(nxt.path[0]) or {}
+        if part.get("title") or any(s.path == (nxt.path[0], "title") for m in self.ours for s in m.segs):
+            return False
+        self.plan.set_paragraph((nxt.path[0], "title"), 0, words)
+        return True
+
+    def kin(self, wanted: str) -> tuple[tuple, bool] | None:
+        """The nearest item with a label of the same kind: the last one before the new paragraph
+        (the new item goes after it), else the first one after (it goes before)."""
+        before = [m for m in self.ours[: self.at + 1] if _item_label(m) == wanted]
+        if before:
+            return item_of(before[-1].segs[1].path), True
+        after = [m for m in self.ours[self.at + 1 :] if _item_label(m) == wanted]
+        return (item_of(after[0].segs[1].path), False) if after else None
 
     def paragraph(self, text: str, before: Mapped | None, last: Seg | None, nxt: Seg | None) -> bool:
         if last is None:
@@ -124,7 +155,9 @@ class Placer:
                 self.plan.delete_entry(path[:-1], path[-1])
             elif seg.kind in (FIELD, DEFAULT) and path[-1] == "title" and item_of(path) == path[:-1]:
                 self.titles[path[:-1]] = where
-            elif seg.is_field or seg.kind not in ("label",):
+            elif seg.kind == TEMPLATE and seg.text in END_PUNCTUATION:
+                continue  # the 。 of a run-in heading goes with its title
+            elif seg.kind != LABEL:
                 self.warn("review.template-deleted", where, text=ours.text[:30])
                 return
 
@@ -148,6 +181,19 @@ class Placer:
             if not self.plan.is_deleted(sub_path) and not (sub_path in self.titles and self._emptied(sub_path, sub)):
                 return False
         return True
+
+
+def kind(label: str) -> str:
+    """一、 → 一、; （一） → （一）; 1. → 1.; （1） → （1）: the shape of a label, whatever its number."""
+    return re.sub(r"\d+", "1", re.sub(f"[{_NUM}]+", "一", label)).replace("．", ".").replace("1、", "1.")
+
+
+def _item_label(m: Mapped) -> str | None:
+    """The label kind of an item's heading or run-in paragraph; None for other paragraphs."""
+    if len(m.segs) < 2 or m.segs[0].kind != LABEL or m.segs[1].kind != FIELD:
+        return None
+    path = m.segs[1].path
+    return kind(m.segs[0].text) if path[-1:] == ("title",) and item_of(path) == path[:-1] else None
 
 
 def _before(index: int) -> int | None:

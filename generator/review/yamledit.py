@@ -28,6 +28,7 @@ ORDER = (
 )  # fmt: skip
 FIGURE_ORDER = ("label", "value", "unit", "previous")
 _NULLS = {"", "~", "null", "Null", "NULL"}
+_TYPED = re.compile(r"\d+(?:\.\d+)?|\d{4}-\d{2}-\d{2}")
 _PLAIN_START = set("-?:,[]{}#&*!|>'\"%@` \t")
 
 
@@ -176,11 +177,16 @@ class Editor:
         return any(self.is_flow(path[:n]) for n in range(len(path)))
 
     def set_value(self, path: tuple, text: str) -> None:
+        """A figure's number, a label, the signature's name or date: one plain or quoted scalar."""
+        if _TYPED.fullmatch(text):  # read by the schema as a number or a date, as typed
+            text_ = text
+        else:
+            text_ = inline(text)
         node = self.src.nodes.get(path)
         if node is None:
-            self.add_key(path, lambda indent: inline(text))
+            self.add_key(path, lambda indent: text_)
         elif isinstance(node, Scalar):
-            self.add(node.start, self.scalar_end(node), inline(text))
+            self.add(node.start, self.scalar_end(node), text_)
         else:
             raise Unsupported(path)
 
