@@ -109,7 +109,7 @@ class Placer:
     def part_title(self, words: str, nxt: Seg | None) -> bool:
         """A heading typed above a part that the layout shows without one (two-part's problems):
         the part's title, which gives it a heading."""
-        if nxt is None or len(nxt.path) != 2 or nxt.path[0] not in PARTS:
+        if nxt is None or not nxt.path or nxt.path[0] not in PARTS or item_of(nxt.path) is not None:
             return False
         part = self.plan.source.data.get(nxt.path[0]) or {}
         if part.get("title") or any(s.path == (nxt.path[0], "title") for m in self.ours for s in m.segs):
