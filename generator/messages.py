@@ -926,8 +926,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "the signature date “{text}” is not a date (such as 2024年7月5日), not taken",
     },
     "review.figure-text": {
-        "zh": "数字 ${{{key}}} 被改成了文字“{text}”：已用这段文字替换引用，数据表不再引用它",
-        "en": "the figure ${{{key}}} was typed over with “{text}”: the text replaces the reference",
+        "zh": "数字 ${{{ref}}} 被改成了文字“{text}”：已用这段文字替换引用",
+        "en": "the figure ${{{ref}}} was typed over with “{text}”: the text replaces the reference",
     },
     "review.table-row": {
         "zh": "数据表中新增的行未回写：“{text}”；新的数字请在 figures 中添加",

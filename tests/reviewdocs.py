@@ -81,6 +81,24 @@ def texts(docx: bytes) -> list[str]:
     return ["".join(t.text or "" for t in p.iter(q("t"))) for p in root.find(q("body")) if p.tag == q("p")]
 
 
+def applied(paras: list[str], ops: list) -> list[str]:
+    """What `reviewed` makes of paragraphs `paras` with every change accepted."""
+    out = [[p] for p in paras]
+    for op in ops:
+        if isinstance(op, Replace):
+            p = out[op.para][0]
+            out[op.para][0] = p[: op.start] + op.new + p[op.end :]
+        elif isinstance(op, InsertAfter):
+            out[op.para].append(op.text)
+    for op in ops:
+        if isinstance(op, Move):
+            out[op.after] += out[op.para][:1]
+            out[op.para] = out[op.para][1:]
+        elif isinstance(op, Delete):
+            out[op.para] = out[op.para][1:]
+    return [p for group in out for p in group]
+
+
 def _read(docx: bytes, name: str) -> bytes:
     with zipfile.ZipFile(io.BytesIO(docx)) as z:
         return z.read(name)

@@ -199,7 +199,7 @@ class Merger:
             elif shown and self.figure(piece.key, shown):
                 raw += piece.raw
             elif shown:
-                self.warn("review.figure-text", where, seg.path, key=piece.key, text=_short(shown))
+                self.warn("review.figure-text", where, seg.path, ref=piece.key, text=_short(shown))
                 raw += escape(shown)
         if not seg.pieces:
             raw = escape(new)
