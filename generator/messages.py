@@ -917,6 +917,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "标题被删除但内容还在，未回写：请在数据中删除 title 或整个条目",
         "en": "a heading was deleted but its content stays, not taken: delete the title or the whole item in the data",
     },
+    "review.block-emptied": {
+        "zh": "一个条目的全部内容被删除而标题还在，未回写：请在数据中删除整个条目或补上内容",
+        "en": "all the content of an item was deleted but its heading stays, not taken: delete the whole item or write new content",
+    },
     "review.not-number": {
         "zh": "数据表中的“{text}”不是数字，未回写",
         "en": "“{text}” in the figures table is not a number, not taken",

@@ -41,6 +41,7 @@ class Placer:
         self.at = -1  # index in ours of the paragraph a new one follows
         self.new_item: Entry | None = None  # an item inserted in this run of new paragraphs
         self.titles: dict[tuple, int] = {}  # item → 段N, whose title paragraph was deleted
+        self.emptied: dict[tuple, int] = {}  # text field → 段N, that lost a paragraph
 
     def done(self) -> None:
         """A run of inserted paragraphs ended."""
@@ -151,6 +152,7 @@ class Placer:
             path = seg.path
             if seg.kind == FIELD and path[-1] in TEXTS:
                 self.plan.delete_paragraph(path, seg.index)
+                self.emptied.setdefault(path, where)
             elif seg.kind == FIELD and is_point(path):
                 self.plan.delete_entry(path[:-1], path[-1])
             elif seg.kind in (FIELD, DEFAULT) and path[-1] == "title" and item_of(path) == path[:-1]:
@@ -168,6 +170,14 @@ class Placer:
                 self.plan.delete_entry(item[:-1], item[-1])
             else:
                 self.warn("review.title-deleted", where, item + ("title",))
+        for path, where in self.emptied.items():
+            block = path[:-1]
+            gone = block[-2:-1] == ("items",) and self.plan.is_deleted(block)
+            if self.plan.is_emptied(path) and not gone and self._emptied(block, _get(data, block) or {}):
+                for entry in self.plan.texts[path]:  # a block left with nothing: keep its text
+                    if entry.origin is not None:
+                        entry.value, entry.changed = self.plan.paragraphs_of(path)[entry.origin], False
+                self.warn("review.block-emptied", where, path)
 
     def _emptied(self, path: tuple, block: dict) -> bool:
         for key in ("text", "closing"):

@@ -32,11 +32,16 @@ class Plan:
 
     def paragraphs(self, path: tuple) -> list[Entry]:
         if path not in self.texts:
-            paras = raw_paragraphs(self.source, path)
-            if path[-2:-1] == ("points",) or path[-1] in ("title", "label", "name"):
-                paras = ["".join(paras)] if paras else []
+            paras = self.paragraphs_of(path)
             self.texts[path] = [Entry(i, p) for i, p in enumerate(paras)]
         return self.texts[path]
+
+    def paragraphs_of(self, path: tuple) -> list[str]:
+        """A text field's paragraphs as the data file has them."""
+        paras = raw_paragraphs(self.source, path)
+        if path[-2:-1] == ("points",) or path[-1] in ("title", "label", "name"):
+            return ["".join(paras)] if paras else []
+        return paras
 
     def set_paragraph(self, path: tuple, index: int, raw: str) -> None:
         entries = self.paragraphs(path)
