@@ -172,6 +172,8 @@ class Placer:
                 self.warn("review.title-deleted", where, item + ("title",))
         for path, where in self.emptied.items():
             block = path[:-1]
+            if not block:
+                continue  # the report's intro or closing may go
             gone = block[-2:-1] == ("items",) and self.plan.is_deleted(block)
             if self.plan.is_emptied(path) and not gone and self._emptied(block, _get(data, block) or {}):
                 for entry in self.plan.texts[path]:  # a block left with nothing: keep its text
