@@ -21,11 +21,11 @@ import cerberus
 import yaml
 from docxtpl import DocxTemplate
 
-from generator.formats import FORMATS
-from generator.model import build
-from generator.render.context import build as context_of
+from generator.data.model import build
+from generator.data.source import Source
+from generator.layout import FORMATS
 from generator.resources import folder
-from generator.source import Source
+from generator.templating.context import build as context_of
 
 TEMPLATE = folder("templates") / "gbt9704.docx"
 

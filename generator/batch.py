@@ -253,7 +253,7 @@ def _results(done: Future | list[Result]) -> list[Result]:
 
 
 # What a worker imports before its first job: the pipeline and the .docx writer, not the command line.
-WORKER_MODULES = ("generator.pipeline", "generator.render.docx", "generator.render.context", "generator.batch")
+WORKER_MODULES = ("generator.pipeline", "generator.render.docx", "generator.templating.context", "generator.batch")
 
 
 @contextlib.contextmanager

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import tempfile
+from datetime import datetime, timezone
 from pathlib import Path
 
 from generator.errors import OutputError
@@ -138,3 +139,21 @@ def write_atomic(path: Path, data: bytes) -> None:
                 os.unlink(tmp)
             except OSError:
                 pass
+
+
+# ---------------------------------------------------------------- dates stamped into outputs
+
+
+def source_date() -> datetime | None:
+    """SOURCE_DATE_EPOCH as a date, when it is set: the time reproducible builds stamp into files."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    return datetime.fromtimestamp(int(epoch), tz=timezone.utc) if epoch.isdigit() else None
+
+
+def document_dates() -> dict[str, str]:
+    """Creation and modification dates from SOURCE_DATE_EPOCH, when it is set (reproducible builds)."""
+    when = source_date()
+    if when is None:
+        return {}
+    stamp = when.strftime("%Y-%m-%dT%H:%M:%SZ")
+    return {"dcterms:created": stamp, "dcterms:modified": stamp}

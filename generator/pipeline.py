@@ -11,14 +11,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from generator import source as source_mod
-from generator import templates, validate
+from generator.data import source as source_mod
+from generator.data import validate
+from generator.data.model import Report, build
+from generator.data.source import Source
 from generator.diagnostics import Diagnostic
 from generator.errors import ReportgenError
 from generator.messages import msg
-from generator.model import Report, build
-from generator.output import targets, write_atomic
-from generator.source import Source
+from generator.output import source_date, targets, write_atomic
+from generator.templating import templates
 
 if TYPE_CHECKING:
     from generator.render.pdf import Document
@@ -71,7 +72,7 @@ def choose_template(report: Report, data_file: Path, override: str | None) -> te
 
 
 def render_bytes(report: Report, template: templates.Template, fmt: str) -> bytes:
-    from generator.render import context as ctx
+    from generator.templating import context as ctx
 
     context = ctx.build(report, template.format)
     if fmt == "md":
@@ -147,8 +148,6 @@ def prepare(data_file: Path, outputs: dict[str, Path], template: str | None = No
 def pdf_date(report: Report) -> datetime.datetime:
     """The creation date a PDF carries: SOURCE_DATE_EPOCH when set, else the report's own date
     (the signature's, else the last day of its period), so that the same data makes the same PDF."""
-    from generator.render.docx import source_date
-
     when = source_date()
     if when is not None:
         return when

@@ -7,14 +7,15 @@ import shutil
 import pytest
 import yaml
 from click.testing import CliRunner
-
 from conftest import ROOT, SAMPLES, reportgen, write
-from generator import pipeline, scaffold
-from generator import source as source_mod
-from generator.cli import cli
+
+from generator import new as scaffold
+from generator import pipeline
+from generator.cli.main import cli
+from generator.data import source as source_mod
+from generator.data.periods import parse
 from generator.lint.placeholder import PATTERN as PLACEHOLDER
 from generator.messages import msg
-from generator.periods import parse
 
 SHORTHANDS = ["2024", "2024H1", "2024H2", "2024Q1", "2024Q2", "2024Q3", "2024Q4"]
 
@@ -277,7 +278,7 @@ figures:
 def prev_with_comments(tmp_path):
     folder = tmp_path / "reports"
     (folder / "tpl").mkdir(parents=True)
-    shutil.copy(ROOT / "templates" / "gbt9704.docx", folder / "tpl" / "ours.docx")
+    shutil.copy(ROOT / "generator" / "assets" / "templates" / "gbt9704.docx", folder / "tpl" / "ours.docx")
     (tmp_path / "schemas").mkdir()
     (tmp_path / "schemas" / "report.schema.json").write_text("{}", encoding="utf-8")
     return write(folder, PREV, "2024q4.yaml")

@@ -1,4 +1,4 @@
-"""The body lines of a report as the data of one format: the inverse of formats.layout.
+"""The body lines of a report as the data of one format: the inverse of layout.layout.
 
 A format (generator/formats.py) says, for each part, whether it has a heading, which label
 levels its items use, whether its first items stand alone or run in, and whether its points are
@@ -15,12 +15,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from generator import formats
-from generator.formats import INLINE, STANDALONE, Format, PartRule
+from generator import layout
+from generator.data.periods import Period
 from generator.importer import labels, parts
 from generator.importer.blocks import hoist, point_of, read_points, split_heading, split_intro, texts, unpunctuated
 from generator.importer.frame import Line
-from generator.periods import Period
+from generator.layout import INLINE, STANDALONE, Format, PartRule
 
 MAX_DEPTH = 3  # items below a part (data-format.md)
 MAX_TITLE = 60
@@ -283,6 +283,6 @@ class _Builder:
 
 def build(lines: list[Line], fmt: Format | str, period: Period) -> Built:
     if isinstance(fmt, str):
-        fmt = formats.FORMATS[fmt]
+        fmt = layout.FORMATS[fmt]
     b = _Builder(lines, fmt, period)
     return Built(b.run(), b.notes)

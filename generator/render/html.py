@@ -21,9 +21,9 @@ from html import escape
 from pathlib import Path
 
 from generator.diagnostics import Diagnostic, format_path
-from generator.formats import Paragraph
+from generator.layout import Paragraph
 from generator.messages import msg
-from generator.render.context import FigureRow
+from generator.templating.context import FigureRow
 
 HERE = Path(__file__).resolve().parent
 TITLE, SIGNATURE = "title", "signature"  # the slots of marks that are not paragraphs

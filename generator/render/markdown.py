@@ -9,8 +9,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from generator.formats import Paragraph
-from generator.render.context import FigureRow
+from generator.layout import Paragraph
+from generator.templating.context import FigureRow
 
 # Everything that can start markup anywhere in a line: emphasis, code, links, HTML and entities,
 # tables, strikethrough, math, a heading's closing #s. A backslash before ASCII punctuation is

@@ -12,9 +12,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from generator import numbering
+from generator.data.model import Block, Report
+from generator.data.text import run_in
 from generator.messages import msg
-from generator.model import Block, Report
-from generator.text import run_in
 
 STANDALONE, RUN_IN = "standalone", "run-in"
 INLINE, PARAGRAPHS = "inline", "paragraphs"

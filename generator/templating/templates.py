@@ -10,7 +10,7 @@ from pathlib import Path, PureWindowsPath
 
 from generator import numbering
 from generator.errors import ReportgenError, TemplateError
-from generator.formats import DEFAULT, FORMATS, Format
+from generator.layout import DEFAULT, FORMATS, Format
 from generator.resources import folder
 
 BUILTIN_DOCX = "gbt9704.docx"
@@ -145,9 +145,9 @@ def _data_fields() -> dict[type, frozenset[str]]:
     """The public field names of each dataclass a template sees (imported here: at load they'd be circular)."""
     import dataclasses
 
-    from generator.formats import Paragraph
-    from generator.model import Block
-    from generator.render.context import FigureRow, PeriodView, SignatureView
+    from generator.data.model import Block
+    from generator.layout import Paragraph
+    from generator.templating.context import FigureRow, PeriodView, SignatureView
 
     kinds = (Paragraph, Block, PeriodView, FigureRow, SignatureView)
     return {k: frozenset(f.name for f in dataclasses.fields(k) if not f.name.startswith("_")) for k in kinds}

@@ -32,12 +32,12 @@ from pathlib import Path
 from typing import Any, Callable
 
 from generator import pipeline
+from generator.data.nodes import line_starts
 from generator.diagnostics import Diagnostic, format_path
 from generator.errors import ReportgenError
-from generator.formats import DEFAULT, FORMATS
+from generator.layout import DEFAULT, FORMATS
 from generator.messages import msg
-from generator.source import line_starts
-from generator.templates import looks_like_path, resolve
+from generator.templating.templates import looks_like_path, resolve
 
 POLL = 0.1  # seconds between two looks at the file
 SETTLE = 0.03  # a changed file is read when it has looked the same for this long
@@ -182,8 +182,8 @@ class Session:
             return loaded.rendered[name]
 
     def _state(self, loaded: Loaded, name: str) -> dict:
-        from generator.render import context as ctx
         from generator.render import html
+        from generator.templating import context as ctx
 
         custom = looks_like_path(name)
         state: dict[str, Any] = {

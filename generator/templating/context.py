@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from generator.formats import Format, Paragraph, layout
-from generator.model import Report
+from generator.data.model import Report
+from generator.layout import Format, Paragraph, layout
 
 
 @dataclass(frozen=True)
