@@ -23,7 +23,7 @@ from docxtpl import DocxTemplate
 
 from generator.data.model import build
 from generator.data.source import Source
-from generator.layout import FORMATS
+from generator.layout import LAYOUTS
 from generator.resources import folder
 from generator.templating.context import build as context_of
 
@@ -50,7 +50,7 @@ def context(path: Path, text: str, data: dict) -> dict:
             if field in figure:
                 figure[field] = Decimal(str(figure[field]))
     report = build(Source(str(path), text, data, {}, {}))
-    return context_of(report, FORMATS[report.template or "standard"])
+    return context_of(report, LAYOUTS[report.template or "standard"])
 
 
 def main(out: Path, files: list[Path]) -> int:

@@ -20,10 +20,10 @@ from ooxml import order_problems
 from generator import pipeline
 from generator.data.model import Block
 from generator.errors import TemplateError
-from generator.layout import FORMATS, Paragraph
+from generator.layout import LAYOUTS, Paragraph
 from generator.templating import check
-from generator.templating import types as template_types
 from generator.templating import context as context_mod
+from generator.templating import types as template_types
 from generator.templating.context import FigureRow, PeriodView, SignatureView
 from generator.templating.templates import FILTERS, environment
 
@@ -209,7 +209,7 @@ PROBE = [
 
 def expected_probe(data: Path) -> list[str]:
     report = pipeline.load(data).report
-    c = context_mod.build(report, FORMATS["standard"])
+    c = context_mod.build(report, LAYOUTS["standard"])
     p = c["period"]
     return [
         c["title"],
@@ -260,7 +260,7 @@ def _conforms(value, hint) -> bool:
 
 @pytest.mark.parametrize("text", [REPORT + "causes:\n  text: 学习抓得不够紧。\n", MINIMAL], ids=["full", "minimal"])
 def test_checker_s_model_of_the_context_is_the_context(tmp_path, text):
-    c = context_mod.build(pipeline.load(write(tmp_path, text)).report, FORMATS["standard"])
+    c = context_mod.build(pipeline.load(write(tmp_path, text)).report, LAYOUTS["standard"])
     assert set(c) == set(template_types.CONTEXT_HINTS)
     for name, value in c.items():
         assert _conforms(value, template_types.CONTEXT_HINTS[name]), name

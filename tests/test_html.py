@@ -184,7 +184,7 @@ def _finding(path: str) -> Diagnostic:
 )
 def test_findings_are_placed_beside_their_paragraph(path, expected):
     report = report_of(DATA / "rich.yaml")
-    context = context_of(report, layout.FORMATS["points"])
+    context = context_of(report, layout.LAYOUTS["points"])
     paragraphs = context["paragraphs"]
     found = _finding(path)
     placed = html.place([found], paragraphs)
@@ -202,7 +202,7 @@ def test_findings_are_placed_beside_their_paragraph(path, expected):
 
 def test_marks_are_drawn_but_are_not_text():
     report = report_of(DATA / "rich.yaml")
-    context = context_of(report, layout.FORMATS["standard"])
+    context = context_of(report, layout.LAYOUTS["standard"])
     marks = html.place([_finding("summary.items[0].title")], context["paragraphs"])
     article = lxml.html.fromstring(f'<article class="galley">{html.article(context, marks)}</article>')
     (flagged,) = article.find_class("flagged")

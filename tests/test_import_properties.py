@@ -124,7 +124,7 @@ def _md(report, name: str) -> str:
 # Shrinking a failure of this size takes minutes; the example printed unshrunk is still readable.
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow],
           phases=[Phase.explicit, Phase.reuse, Phase.generate])
-@given(reports(), st.sampled_from(list(layout.FORMATS)), st.sampled_from(["txt", "docx", "drawn-plain", "md"]))
+@given(reports(), st.sampled_from(list(layout.LAYOUTS)), st.sampled_from(["txt", "docx", "drawn-plain", "md"]))
 def test_render_import_render_is_a_fixed_point(data, name, how):
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)

@@ -24,7 +24,7 @@ from generator.templating import context, templates
 
 DATA = ROOT / "tests" / "data" / "formats"
 FILES = [DATA / "rich.yaml", DATA / "edge.yaml", *sorted(SAMPLES.glob("*.yaml"))]
-NAMES = list(layout.FORMATS)
+NAMES = list(layout.LAYOUTS)
 
 
 def report_of(path: Path):

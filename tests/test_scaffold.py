@@ -69,7 +69,7 @@ def test_new_then_render_for_each_period(tmp_path, shorthand):
     assert loaded.report.period == parse(shorthand)
     assert loaded.report.signature.date.isoformat() == DATES[shorthand]
     for fmt in ("docx", "md"):
-        result = pipeline.render_file(path, fmt=fmt)
+        result = pipeline.render_file(path, output_format=fmt)
         assert result.ok and result.output.stat().st_size > 0
     title = (tmp_path / "report.md").read_text(encoding="utf-8").splitlines()[0]
     assert title == f"# 测试支部{parse(shorthand).name}党建工作总结及{parse(shorthand).next_name}工作计划"
@@ -181,7 +181,7 @@ def test_from_moves_values_to_previous_and_validate_names_each_figure(tmp_path):
     before = data_of(prev)["figures"]
     expected = []
     for key in before:
-        at = line_of(text, f"    value:", after=line_of(text, f"  {key}:"))
+        at = line_of(text, "    value:", after=line_of(text, f"  {key}:"))
         expected.append((at, 11, f"figures.{key}.value"))
     assert errors_of(out) == expected  # nothing else is wrong
     fill_values(out)

@@ -1,8 +1,8 @@
 """One test per kind of validation error: exact line:col, field path and message key."""
 
 import pytest
-
 from conftest import MINIMAL, ROOT, write
+
 from generator import pipeline
 from generator.messages import MESSAGES
 

@@ -52,15 +52,14 @@ def cli() -> None:
     """The `reportgen` group: each subcommand below is one command of cli.md."""
 
 
-FORMATS = ("docx", "md", "pdf", "html")
+def _output_formats(ctx: click.Context, param: click.Parameter, value: str) -> list[str]:
+    """`docx`, or several output formats at once: `docx,pdf` (rendered once, written in each)."""
+    from generator.render import OUTPUT_FORMATS
 
-
-def _formats(ctx: click.Context, param: click.Parameter, value: str) -> list[str]:
-    """`docx`, or several at once: `docx,pdf` (rendered once, written in each)."""
     chosen = list(dict.fromkeys(f.strip().lower() for f in value.split(",") if f.strip()))
-    unknown = [f for f in chosen if f not in FORMATS]
+    unknown = [f for f in chosen if f not in OUTPUT_FORMATS]
     if unknown or not chosen:
-        raise click.BadParameter(msg("cli.bad-format", value=value, formats=", ".join(FORMATS)), ctx, param)
+        raise click.BadParameter(msg("cli.bad-format", value=value, formats=", ".join(OUTPUT_FORMATS)), ctx, param)
     return chosen
 
 
@@ -68,13 +67,13 @@ def _formats(ctx: click.Context, param: click.Parameter, value: str) -> list[str
 @argument("files", nargs=-1, required=True, type=FILES, metavar="mv.files")
 @option("-t", "--template", metavar="mv.template", help="help.template")
 @option("-o", "--output", type=clickui.Path(), metavar="mv.output", help="help.render.output")
-@option("--format", "formats", default="docx", show_default=True, callback=_formats, metavar="mv.formats", help="help.render.format")
+@option("--format", "output_formats", default="docx", show_default=True, callback=_output_formats, metavar="mv.formats", help="help.render.format")
 @option("--pdf-a", is_flag=True, help="help.render.pdf-a")
 @option("--strict", is_flag=True, help="help.render.strict")
 @option("-j", "--jobs", type=click.IntRange(min=1), default=None, metavar="mv.n", help="help.render.jobs")
 @option("--force", is_flag=True, help="help.render.force")
 @lang_option
-def render(files, template, output, formats, pdf_a, strict, jobs, force) -> None:
+def render(files, template, output, output_formats, pdf_a, strict, jobs, force) -> None:
     """Validate and render each data file."""
     from generator import batch
 
@@ -82,13 +81,13 @@ def render(files, template, output, formats, pdf_a, strict, jobs, force) -> None
         from generator.templating import templates
 
         templates.resolve(template)  # an unknown name is exit 2 before any work
-    if pdf_a and "pdf" not in formats:
+    if pdf_a and "pdf" not in output_formats:
         raise click.UsageError(msg("cli.pdf-a-without-pdf"))
-    if "pdf" in formats:
+    if "pdf" in output_formats:
         from generator.render import pdf
 
         pdf.find_tools()  # a missing soffice is exit 2 before any work
-    planned = batch.plan(list(files), _output(output), template, formats, strict, pdf_a, force)
+    planned = batch.plan(list(files), _output(output), template, output_formats, strict, pdf_a, force)
     started, failed, status = time.monotonic(), 0, 0
     many = len(planned) > 1  # a batch prints its problems and one summary line, not a line a file
     results = contextlib.closing(batch.run(planned, jobs or batch.default_workers(planned)))

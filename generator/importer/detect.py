@@ -49,18 +49,18 @@ def _canonical(line: Line) -> str:
     return written + line.rest
 
 
-def _titles(data: dict, fmt: layout.Format) -> int:
+def _titles(data: dict, chosen: layout.Layout) -> int:
     """Headings the data must spell out because the format would not print them by itself: part
     titles, and a section named like a summary heading (一、基本情况 as a section of its own)."""
     found = sum("title" in data[p] for p in ("summary", "problems", "causes", "plans") if data.get(p))
-    if fmt.summary.heading is None:
+    if chosen.summary.heading is None:
         found += sum(parts.is_summary_heading(i.get("title", "")) for i in data["summary"].get("items", ()))
     return found
 
 
-def layout_texts(report: Report, fmt: str) -> list[str]:
+def layout_texts(report: Report, chosen: str) -> list[str]:
     out = []
-    for p in layout.layout(report, fmt):
+    for p in layout.layout(report, chosen):
         out.append(FIGURES if p.kind == "figures" else _plain(p.lead + p.text))
     return out
 
@@ -86,10 +86,10 @@ def _ends(a: str, b: str) -> int:
 def choose(frame: Frame, organization: str, period: Period, title: str) -> Candidate:
     source = source_texts(frame.lines)
     best = None
-    for name in layout.FORMATS:  # the default first: it wins ties
+    for name in layout.LAYOUTS:  # the default first: it wins ties
         built = structure.build(frame.lines, name, period)
         report = to_report(built.data, organization, period, title, frame)
-        titles = _titles(built.data, layout.FORMATS[name])
+        titles = _titles(built.data, layout.LAYOUTS[name])
         laid = layout_texts(report, name)
         found = Candidate(name, built, report, (*score(source, laid), -titles))
         if best is None or found.score > best.score:

@@ -379,6 +379,11 @@ def compiled(path: Path) -> CompiledDocx:
     return _compiled(str(path.resolve()), st.st_mtime_ns, st.st_size)
 
 
+def document(report, template, context: dict[str, Any]) -> bytes:
+    """The writer of the output format docx (see render/__init__.py)."""
+    return render_bytes(template.docx, context, report.title, report.organization)
+
+
 def render_bytes(template_path: Path, context: dict[str, Any], title: str, author: str = "") -> bytes:
     """The document; its properties name the report's title and, as author, its organisation
     (LibreOffice carries both into a PDF), and reportgen as the last to save it (output.py looks)."""

@@ -148,6 +148,14 @@ def _within(path: str, outer: str) -> bool:
 # ---------------------------------------------------------------- the standalone page
 
 
+def document(report, template, context: dict) -> bytes:
+    """The writer of the output format html: a custom template has no HTML of its own, so its
+    paragraphs are shown in the built-in look, with its name."""
+    from generator.templating.templates import looks_like_path
+
+    return render(context, template.name if looks_like_path(template.name) else None).encode("utf-8")
+
+
 def render(context: dict, custom_template: str | None = None) -> str:
     """The whole document: the report's blocks, the stylesheet and the pagination script inline."""
     style, script = asset("report.css"), asset("paginate.js")

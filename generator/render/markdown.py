@@ -47,6 +47,11 @@ def strong(lead: str) -> str:
     return f"**{escape(lead)}**"
 
 
+def document(report, template, context: dict) -> bytes:
+    """The writer of the output format md (see render/__init__.py)."""
+    return render(context).encode("utf-8")
+
+
 def render(context: dict) -> str:
     paragraphs: list[Paragraph] = context["paragraphs"]
     offset = 1 if any(p.kind == "part" for p in paragraphs) else 0

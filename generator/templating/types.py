@@ -44,6 +44,7 @@ CONTEXT_HINTS: dict[str, Any] = {
     "signature": SignatureView | None,
     "figures": list[FigureRow],
     "paragraphs": list[Paragraph],
+    "layout": str,
     "format": str,
 }
 
