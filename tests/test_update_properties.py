@@ -13,7 +13,8 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from generator import pipeline
-from generator import source as source_mod
+from generator.data import source as source_mod
+from generator.data.nodes import Scalar
 from generator.review import command
 
 # no 是 (a point label ends in it), no digits (figures), no punctuation a run-in title would change
@@ -90,7 +91,7 @@ def scalar_lines(text: str, touched: list[str]) -> set[int]:
     src = source_mod.read_text(text, "x.yaml")
     lines = set()
     for path, node in src.nodes.items():
-        if isinstance(node, source_mod.Scalar) and any(t in node.value.replace("\n", "") for t in touched):
+        if isinstance(node, Scalar) and any(t in node.value.replace("\n", "") for t in touched):
             key = src.keys.get(path, node)
             last = text.count("\n", 0, len(text[: node.end].rstrip()))
             lines |= set(range(key.line, last + 2))

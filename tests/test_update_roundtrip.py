@@ -16,8 +16,8 @@ import tracked
 from conftest import write
 
 from generator import pipeline
-from generator import diff as diffing
-from generator.formats import FORMATS
+from generator.diff import command as diffing
+from generator.layout import LAYOUTS
 from generator.review import command
 
 OLD = """\
@@ -97,7 +97,7 @@ def changed_lines(old: str, new: str) -> set[int]:
     return out
 
 
-@pytest.mark.parametrize("layout", list(FORMATS))
+@pytest.mark.parametrize("layout", list(LAYOUTS))
 @pytest.mark.parametrize("variant", list(VARIANTS))
 def test_update_from_diff_gives_new(tmp_path, layout, variant):
     new_text = VARIANTS[variant]

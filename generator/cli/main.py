@@ -309,7 +309,7 @@ def update(file, reviewed, template, base, output, dry_run, comments) -> None:
     from generator.review import command
 
     if template:
-        from generator import templates
+        from generator.templating import templates
 
         templates.resolve(template)  # an unknown name is exit 2 before any work
     result = command.update(file, reviewed, template, base, output, dry_run, comments)

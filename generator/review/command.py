@@ -15,11 +15,13 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from generator import pipeline, templates
-from generator import source as source_mod
+from generator import pipeline
+from generator.templating import templates
+from generator.data import source as source_mod
+from generator.data.nodes import ReadError
 from generator.diagnostics import ERROR, WARNING, Diagnostic, format_path
 from generator.errors import ReportgenError
-from generator.formats import FORMATS
+from generator.layout import LAYOUTS
 from generator.importer import convert
 from generator.importer.paragraphs import ImportFailed
 from generator.messages import msg
@@ -153,7 +155,7 @@ def choose(loaded: pipeline.Loaded, data_file: Path, override: str | None, texts
         return pipeline.choose_template(loaded.report, data_file, override)
     best, score = "standard", -1
     wanted = set(texts)
-    for name, fmt in FORMATS.items():
+    for name, fmt in LAYOUTS.items():
         found = sum(1 for m in origin.build(loaded.report, loaded.source, fmt) if m.text in wanted)
         if found > score:
             best, score = name, found
@@ -163,7 +165,7 @@ def choose(loaded: pipeline.Loaded, data_file: Path, override: str | None, texts
 def mapped(loaded: pipeline.Loaded, chosen: templates.Template) -> list[origin.Mapped]:
     """The render of the data as mapped paragraphs; a custom template's own paragraphs are
     template text."""
-    built = origin.build(loaded.report, loaded.source, chosen.format)
+    built = origin.build(loaded.report, loaded.source, chosen.layout)
     if chosen.docx == templates.resolve("standard").docx:
         return built
     rendered = pipeline.render_bytes(loaded.report, chosen, "docx")
@@ -181,7 +183,7 @@ def base_render(data_file: Path, base: str | None, chosen: templates.Template, o
     `--base REV`, else the current one."""
     if base is None:
         return [m.text for m in ours]
-    from generator import gitrev
+    from generator.diff import gitrev
 
     rel = os.path.relpath(data_file.resolve(), Path.cwd()).replace(os.sep, "/")
     spec = f"{base}:{rel if rel.startswith('../') else './' + rel}"
@@ -248,10 +250,10 @@ def check_result(new_text: str, file: str, chosen, theirs: View, outcome) -> lis
     """Paragraphs of theirs the new data does not render (beyond renumbering and what was warned)."""
     try:
         src = source_mod.read_text(new_text, file)
-    except source_mod.ReadError as e:
+    except ReadError as e:
         raise ReportgenError("review.bad-result", problem=msg(e.key, **e.kw)) from None
-    from generator import validate
-    from generator.model import build
+    from generator.data import validate
+    from generator.data.model import build
 
     errors = [d for d in validate.validate(src) if d.is_error]
     if errors:

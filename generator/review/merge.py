@@ -14,8 +14,8 @@ import re
 from dataclasses import dataclass, field
 
 from generator import numbering
-from generator import text as textmod
-from generator.model import Report
+from generator.data import text as textmod
+from generator.data.model import Report
 from generator.review import align
 from generator.review.origin import DATE, DEFAULT, DERIVED, FIELD, LABEL, NUMBER, Mapped, Seg
 from generator.review.place import Placer

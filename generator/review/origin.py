@@ -13,11 +13,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from generator import numbering
-from generator import text as textmod
-from generator.formats import Format, Paragraph, layout
-from generator.model import Report
-from generator.render.context import figure_rows
-from generator.source import Source
+from generator.data import text as textmod
+from generator.layout import Layout, Paragraph, layout
+from generator.data.model import Report
+from generator.templating.context import figure_rows
+from generator.data.source import Source
 
 FIELD, LABEL, TEMPLATE, DEFAULT, NUMBER, DATE = "field", "label", "template", "default", "number", "date"
 DERIVED = "derived"  # template text computed from fields (the 增减 column): follows them
@@ -196,10 +196,10 @@ def _label(label: str) -> list[Seg]:
     return [Seg(label, LABEL)] if label else []
 
 
-def build(report: Report, source: Source, fmt: Format) -> list[Mapped]:
+def build(report: Report, source: Source, chosen: Layout) -> list[Mapped]:
     """The paragraphs of the built-in templates' render, in order, each with its segments."""
     m = _Mapper(report, source)
     out = [m.title()]
-    for p in layout(report, fmt):
+    for p in layout(report, chosen):
         out += m.paragraph(p)
     return out + m.signature()

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from generator.review.origin import DEFAULT, FIELD, LABEL, TEMPLATE, Mapped, Seg
-from generator.text import END_PUNCTUATION
+from generator.data.text import END_PUNCTUATION
 from generator.review.plan import Entry, Plan
 
 _NUM = "一二三四五六七八九十百零"

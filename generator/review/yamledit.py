@@ -17,10 +17,11 @@ from dataclasses import dataclass
 
 import yaml
 
-from generator import text as textmod
+from generator.data import text as textmod
 from generator.review.origin import raw_paragraphs
 from generator.review.plan import Entry, Plan
-from generator.source import Mapping, Node, ReadError, Scalar, Sequence, Source, read_text
+from generator.data.nodes import Mapping, ReadError, Scalar
+from generator.data.source import Source, read_text
 
 ORDER = (
     "format_version", "organization", "period", "title", "template", "intro", "text", "points", "items",
