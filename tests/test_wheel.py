@@ -216,6 +216,19 @@ def case_diff(app: Installed, work: Path) -> None:
     assert b"w:del " in zipfile.ZipFile(work / "从git.docx").read("word/document.xml")
 
 
+def case_update(app: Installed, work: Path) -> None:
+    old = (work / "上半年 总结.yaml").read_text(encoding="utf-8")
+    reviewed = old.replace("都有了新的提升", "都有了明显提升").replace("value: 14", "value: 15", 1)
+    assert reviewed.count("明显提升") == 1 and reviewed != old
+    (work / "审阅后.yaml").write_text(reviewed, encoding="utf-8")
+    app.run("diff", "上半年 总结.yaml", "审阅后.yaml", "-o", "审阅.docx", cwd=work)  # the reviewer's 修订
+    done = app.run("update", "上半年 总结.yaml", "--from", "审阅.docx", "--dry-run", cwd=work)
+    assert "+  支部的组织力和党员队伍的战斗力都有了明显提升。" in done.stdout, done.stdout
+    assert (work / "上半年 总结.yaml").read_text(encoding="utf-8") == old
+    app.run("update", "上半年 总结.yaml", "--from", "审阅.docx", cwd=work)
+    assert (work / "上半年 总结.yaml").read_text(encoding="utf-8") == reviewed
+
+
 def case_preview(app: Installed, work: Path) -> None:
     proc = subprocess.Popen(
         [str(app.script), "preview", "上半年 总结.yaml", "--no-browser"], cwd=work, env=app.env(),
@@ -248,6 +261,7 @@ CASES: dict[str, Callable[[Installed, Path], None]] = {
     "check-template": case_check_template,
     "import": case_import,
     "diff": case_diff,
+    "update": case_update,
     "preview": case_preview,
 }
 
