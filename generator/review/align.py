@@ -16,15 +16,92 @@ ALIKE = 0.5
 def pair(a: list[str], b: list[str]) -> list[tuple[int | None, int | None]]:
     """(index in a, index in b) in the order of both; None where a paragraph has no partner."""
     out: list[tuple[int | None, int | None]] = []
-    for tag, i1, i2, j1, j2 in SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
-        if tag == "equal":
-            out += list(zip(range(i1, i2), range(j1, j2)))
+    i = j = 0
+    for x, y in equal_pairs(a, b) + [(len(a), len(b))]:
+        if x > i or y > j:
+            out += _alike(a, b, i, x, j, y)
+        if x < len(a):
+            out.append((x, y))
+        i, j = x + 1, y + 1
+    return out
+
+
+def equal_pairs(a: list[str], b: list[str]) -> list[tuple[int, int]]:
+    """A longest common subsequence of equal paragraphs. Not difflib's longest block first: a
+    report repeats paragraphs (the same sentence in two years' items), and a block matched far
+    away would pair everything between as changed."""
+    head = 0
+    while head < min(len(a), len(b)) and a[head] == b[head]:
+        head += 1
+    tail = 0
+    while tail < min(len(a), len(b)) - head and a[-1 - tail] == b[-1 - tail]:
+        tail += 1
+    mid_a, mid_b = a[head : len(a) - tail], b[head : len(b) - tail]
+    if len(mid_a) * len(mid_b) > _MAX_LCS:
+        middle = [(head + i, head + j) for tag, i1, i2, j1, j2 in SequenceMatcher(None, mid_a, mid_b, autojunk=False).get_opcodes()
+                  if tag == "equal" for i, j in zip(range(i1, i2), range(j1, j2))]  # fmt: skip
+    else:
+        middle = [(head + i, head + j) for i, j in _lcs(mid_a, mid_b)]
+    ends = [(len(a) - tail + k, len(b) - tail + k) for k in range(tail)]
+    return [(k, k) for k in range(head)] + middle + ends
+
+
+_MAX_LCS = 400_000  # cells of the table; beyond, difflib's blocks
+
+
+def _lcs(a: list[str], b: list[str]) -> list[tuple[int, int]]:
+    ids: dict[str, int] = {}
+    x = [ids.setdefault(t, len(ids)) for t in a]
+    y = [ids.setdefault(t, len(ids)) for t in b]
+    m, n = len(x), len(y)
+    best = [[0] * (n + 1) for _ in range(m + 1)]
+    for i in range(m - 1, -1, -1):
+        row, below = best[i], best[i + 1]
+        xi = x[i]
+        for k in range(n - 1, -1, -1):
+            row[k] = below[k + 1] + 1 if xi == y[k] else max(below[k], row[k + 1])
+    out, i, k = [], 0, 0
+    while i < m and k < n:
+        if x[i] == y[k]:
+            out.append((i, k))
+            i, k = i + 1, k + 1
+        elif best[i + 1][k] >= best[i][k + 1]:
+            i += 1
         else:
-            out += _alike(a, b, i1, i2, j1, j2)
+            k += 1
     return out
 
 
 def _alike(a, b, i1, i2, j1, j2) -> list[tuple[int | None, int | None]]:
+    """The most pairs of alike paragraphs in order (a longest common subsequence where "alike"
+    is equal), so that one paragraph like a later one cannot take its place."""
+    if (i2 - i1) * (j2 - j1) > _MAX_CELLS:  # a whole rewrite: pair in order, the rest come or go
+        return _greedy(a, b, i1, i2, j1, j2)
+    m, n = i2 - i1, j2 - j1
+    like = [[similar(a[i1 + i], b[j1 + k]) for k in range(n)] for i in range(m)]
+    best = [[0] * (n + 1) for _ in range(m + 1)]
+    for i in range(m - 1, -1, -1):
+        for k in range(n - 1, -1, -1):
+            best[i][k] = max(best[i + 1][k], best[i][k + 1], best[i + 1][k + 1] + 1 if like[i][k] else 0)
+    out: list[tuple[int | None, int | None]] = []
+    i = k = 0
+    while i < m and k < n:
+        if like[i][k] and best[i][k] == best[i + 1][k + 1] + 1:
+            out.append((i1 + i, j1 + k))
+            i, k = i + 1, k + 1
+        elif best[i + 1][k] >= best[i][k + 1]:
+            out.append((i1 + i, None))
+            i += 1
+        else:
+            out.append((None, j1 + k))
+            k += 1
+    return out + [(i1 + x, None) for x in range(i, m)] + [(None, j1 + x) for x in range(k, n)]
+
+
+_MAX_CELLS = 4000
+
+
+def _greedy(a, b, i1, i2, j1, j2) -> list[tuple[int | None, int | None]]:
     out: list[tuple[int | None, int | None]] = []
     j = j1
     for i in range(i1, i2):
