@@ -331,3 +331,65 @@ def test_an_odt_goes_through_libreoffice(tmp_path):
     result = command.update(data, odt)
     assert result.exit_code == 0, [d.render() for d in result.diagnostics]
     assert "title: 深入理论学习\n" in data.read_text(encoding="utf-8")
+
+
+def test_figures_table_cells_change_value_previous_and_label(tmp_path):
+    data = write(tmp_path, DATA)
+    paras = tracked.texts(tracked.document_xml(rendered(data)))  # table cells included
+    doc = tmp_path / "审阅.docx"
+    docx = rendered(data)
+    # the cells as a reviewer types over them: 集中学习（次） 12 10 +2 → 集中研讨（次） 13 9
+    xml = tracked.document_xml(docx).decode("utf-8")
+    for old, new in (("<w:t xml:space=\"preserve\">集中学习（次）</w:t>", "<w:t xml:space=\"preserve\">集中研讨（次）</w:t>"),
+                     ("<w:t xml:space=\"preserve\">12</w:t>", "<w:t xml:space=\"preserve\">13</w:t>"),
+                     ("<w:t xml:space=\"preserve\">10</w:t>", "<w:t xml:space=\"preserve\">9</w:t>")):  # fmt: skip
+        assert xml.count(old) == 1, old
+        xml = xml.replace(old, new)
+    import io
+    import zipfile
+
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(docx)) as src, zipfile.ZipFile(out, "w") as dst:
+        for info in src.infolist():
+            dst.writestr(info, xml.encode("utf-8") if info.filename == "word/document.xml" else src.read(info))
+    doc.write_bytes(out.getvalue())
+    valid(doc)
+    assert "集中学习（次）" in paras
+    done = reportgen("update", data, "--from", doc)
+    assert done.returncode == 0, done.stderr
+    assert "study: {label: 集中研讨, value: 13, unit: 次, previous: 9}\n" in data.read_text(encoding="utf-8")
+    assert "warning" not in done.stderr
+
+
+def git(repo: Path, *args: str) -> None:
+    env = {"GIT_AUTHOR_NAME": "支部书记", "GIT_AUTHOR_EMAIL": "s@example.invalid",
+           "GIT_COMMITTER_NAME": "支部书记", "GIT_COMMITTER_EMAIL": "s@example.invalid"}  # fmt: skip
+    import os
+
+    subprocess.run(["git", *args], cwd=repo, env={**os.environ, **env}, check=True, capture_output=True)
+
+
+@pytest.mark.skipif(__import__("shutil").which("git") is None, reason="git is not installed")
+def test_base_names_the_revision_the_reviewer_was_given(tmp_path):
+    repo = tmp_path / "仓库"
+    repo.mkdir()
+    git(repo, "init", "-q")
+    data = write(repo, DATA, "2024H1.yaml")
+    git(repo, "add", ".")
+    git(repo, "commit", "-qm", "送审稿")
+    paras = rd.texts(rendered(data))
+    life = find(paras, "严格落实")
+    at = paras[life].index("按月")
+    doc = reviewed(tmp_path, data, [rd.Replace(life, at, at + 2, "每月")], tracked=False, seed=4)  # no 修订
+    moved_on = DATA.replace("每月至少组织一次集中学习", "每月至少组织两次集中学习")
+    data.write_text(moved_on, encoding="utf-8")
+    git(repo, "commit", "-qam", "之后又改了一处")
+    # without --base, the current render is taken as what the reviewer got: the plans paragraph
+    # the reviewer never touched would read as the reviewer undoing the later change
+    done = reportgen("update", "2024H1.yaml", "--from", doc, "--base", "HEAD~1", "--dry-run", cwd=repo)
+    assert done.returncode == 0, done.stderr
+    assert "-      text: \"严格落实“三会一课”制度，按月开展主题党日活动。\"" in done.stdout
+    assert "两次" not in done.stdout
+    done = reportgen("update", "2024H1.yaml", "--from", doc, "--base", "HEAD~1", cwd=repo)
+    assert data.read_text(encoding="utf-8") == moved_on.replace("制度，按月开展", "制度，每月开展")
+    assert reportgen("update", "2024H1.yaml", "--from", doc, "--base", "no-such-rev", cwd=repo).returncode == 2

@@ -75,6 +75,8 @@ def _lcs(a: list[str], b: list[str]) -> list[tuple[int, int]]:
 def _alike(a, b, i1, i2, j1, j2) -> list[tuple[int | None, int | None]]:
     """The most pairs of alike paragraphs in order (a longest common subsequence where "alike"
     is equal), so that one paragraph like a later one cannot take its place."""
+    if i2 - i1 == j2 - j1:  # as many on each side: each was edited (a number in a cell: 10 → 9)
+        return list(zip(range(i1, i2), range(j1, j2)))
     if (i2 - i1) * (j2 - j1) > _MAX_CELLS:  # a whole rewrite: pair in order, the rest come or go
         return _greedy(a, b, i1, i2, j1, j2)
     m, n = i2 - i1, j2 - j1

@@ -116,7 +116,7 @@ def update(
     for path in refused:
         result.diagnostics.append(_at(loaded.source, path, WARNING, msg("review.unsupported")))
     result.counts.warnings += len(refused)
-    mismatched = check_result(new_text, str(data_file), chosen, theirs, outcome)
+    mismatched = check_result(new_text, str(data_file), chosen, theirs, outcome, loaded.report)
     result.diagnostics += [warning(n, str(reviewed)) for n in mismatched]
     result.counts.warnings += len(mismatched)
     result.diagnostics += notes
@@ -205,31 +205,32 @@ def comment_notes(doc, theirs: View, merger: Merger, ours, source, file: str):
     for c in doc.comments:
         if c.parent is not None and c.parent in by_id:
             continue
-        path = _comment_path(anchors.get(c.id), merger, ours)
+        path, index = _comment_path(anchors.get(c.id), merger, ours)
         replies = [r for r in doc.comments if r.parent == c.id]
         for n, one in enumerate([c] + replies):
             key = "review.comment" if n == 0 else "review.reply"
-            notes.append(_at(source, path, NOTE, msg(key, author=one.author, date=one.date, text=_line(one.text)), file))
+            notes.append(_at(source, path, NOTE, msg(key, author=one.author, date=one.date, text=_line(one.text)), file, index))
             lines.setdefault(path, []).append(msg(key + "-yaml", author=one.author, date=one.date, text=_line(one.text)))
     return notes, lines
 
 
-def _comment_path(anchor, merger: Merger, ours) -> tuple:
+def _comment_path(anchor, merger: Merger, ours) -> tuple[tuple, int]:
+    """The field (and its paragraph) a comment's anchor lies in."""
     if anchor is None or not ours:
-        return ()
+        return (), 0
     t, offset = anchor
     o = merger.ours_of_theirs(t)
     if o is None:
-        return ()
+        return (), 0
     m = ours[o]
     at = _offset_in(m.text, merger.theirs[t], offset)
     pos = 0
     fields = m.fields()
     for seg in m.segs:
         if seg.is_field and pos <= at <= pos + len(seg.text):
-            return seg.path
+            return seg.path, seg.index
         pos += len(seg.text)
-    return fields[0].path if fields else ()
+    return (fields[0].path, fields[0].index) if fields else ((), 0)
 
 
 def _offset_in(ours: str, theirs: str, offset: int) -> int:
@@ -246,8 +247,11 @@ def _line(text: str) -> str:
 # ---------------------------------------------------------------- the result
 
 
-def check_result(new_text: str, file: str, chosen, theirs: View, outcome) -> list[Note]:
-    """Paragraphs of theirs the new data does not render (beyond renumbering and what was warned)."""
+def check_result(new_text: str, file: str, chosen, theirs: View, outcome, before) -> list[Note]:
+    """Paragraphs of theirs the new data does not render (beyond renumbering and what was warned).
+
+    A figure whose value changed prints its new value wherever `${key}` stands, also where the
+    reviewer left the old one (changed in the table, not in the text): those read as theirs."""
     try:
         src = source_mod.read_text(new_text, file)
     except ReadError as e:
@@ -259,10 +263,15 @@ def check_result(new_text: str, file: str, chosen, theirs: View, outcome) -> lis
     if errors:
         raise ReportgenError("review.bad-result", problem=errors[0].render())
     loaded = pipeline.Loaded(src, [], build(src))
+    old = {f.key: f.cited for f in before.figures}
+    moved = {f.cited: old[f.key] for f in loaded.report.figures if f.key in old and f.cited != old[f.key]}
     texts = [_unlabelled(m.text) for m in mapped(loaded, chosen)]
     wanted = [_unlabelled(t) for t in theirs.texts]
     warned = {n.where for n in outcome.warnings}
     paired = {t for n, t in align.pair(texts, wanted) if n is not None and t is not None and texts[n] == wanted[t]}
+    if moved:
+        old_values = {_replace_all(t, moved) for t in texts}
+        paired |= {t for t in range(len(wanted)) if wanted[t] in old_values}
     return [
         Note("review.not-rendered-as", theirs.where[t], kw={"text": theirs.texts[t][:30]})
         for t in range(len(wanted))
@@ -274,13 +283,19 @@ def check_result(new_text: str, file: str, chosen, theirs: View, outcome) -> lis
 _COMPUTED = re.compile(r"[+-]?\d+(?:\.\d+)?|持平|—")
 
 
+def _replace_all(text: str, pairs: dict[str, str]) -> str:
+    for new, old in pairs.items():
+        text = text.replace(new, old)
+    return text
+
+
 def _unlabelled(text: str) -> str:
     return LABEL_TEXT.sub("", text)
 
 
 def conflict(n: Note, source, reviewed: str) -> Diagnostic:
     where = msg("import.where-para", n=n.where)
-    return _at(source, n.path, ERROR, msg(n.key, place=f"{reviewed}:{where}", **n.kw))
+    return _at(source, n.path, ERROR, msg(n.key, place=f"{reviewed}:{where}", **n.kw), index=n.index)
 
 
 def warning(n: Note, reviewed: str) -> Diagnostic:
@@ -288,8 +303,12 @@ def warning(n: Note, reviewed: str) -> Diagnostic:
     return Diagnostic(place, 0, 0, WARNING, CODE, "", msg(n.key, **n.kw))
 
 
-def _at(source, path: tuple, level: str, message: str, file: str | None = None) -> Diagnostic:
+def _at(source, path: tuple, level: str, message: str, file: str | None = None, index: int = 0) -> Diagnostic:
+    """At the field's place; inside a multi-paragraph text, at the start of that paragraph."""
     line, column = source.position(path) if path else (1, 1)
+    paras = origin.raw_paragraphs(source, path) if path else []
+    if len(paras) > 1 and index < len(paras):
+        line, column = source.locate(path, paras[index][:8])
     where = format_path(path) if level != NOTE else ""
     return Diagnostic(file or source.file, line, column, level, CODE, where, message)
 

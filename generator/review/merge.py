@@ -35,6 +35,7 @@ class Note:
     where: int  # 段N of the reviewed document, 1-based
     path: tuple = ()
     kw: dict = field(default_factory=dict)
+    index: int = 0  # which paragraph of the field
 
 
 @dataclass
@@ -114,8 +115,9 @@ class Merger:
 
     def conflict(self, where: int, ours: Mapped | None, base: str, theirs: str) -> None:
         fields = ours.fields() if ours is not None else []
-        path = fields[0].path if fields else ()
-        self.outcome.conflicts.append(Note("review.conflict", where, path, {"theirs": _short(theirs), "ours": _short(ours.text if ours else "")}))
+        path, index = (fields[0].path, fields[0].index) if fields else ((), 0)
+        kw = {"theirs": _short(theirs), "ours": _short(ours.text if ours else "")}
+        self.outcome.conflicts.append(Note("review.conflict", where, path, kw, index))
 
     # ------------------------------------------------------------ one paragraph's edit
 
