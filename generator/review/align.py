@@ -125,7 +125,21 @@ def similar(x: str, y: str) -> bool:
 
 
 def opcodes(old: str, new: str) -> list[tuple[str, int, int, int, int]]:
-    return SequenceMatcher(None, old, new, autojunk=False).get_opcodes()
+    """difflib's opcodes, the common start and end taken off first (an edit is mostly a few
+    characters in a long paragraph, and difflib's time grows with the square of what it sees)."""
+    head = 0
+    limit = min(len(old), len(new))
+    while head < limit and old[head] == new[head]:
+        head += 1
+    tail = 0
+    while tail < limit - head and old[-1 - tail] == new[-1 - tail]:
+        tail += 1
+    mid = SequenceMatcher(None, old[head : len(old) - tail], new[head : len(new) - tail], autojunk=False).get_opcodes()
+    out = [("equal", 0, head, 0, head)] if head else []
+    out += [(t, i1 + head, i2 + head, j1 + head, j2 + head) for t, i1, i2, j1, j2 in mid if i2 > i1 or j2 > j1]
+    if tail:
+        out.append(("equal", len(old) - tail, len(old), len(new) - tail, len(new)))
+    return out
 
 
 def distribute(parts: list[str], preferred: list[bool], new: str) -> list[str]:

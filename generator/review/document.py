@@ -87,12 +87,18 @@ def _view(paras: list[Para], drop: str) -> list[Text]:
     text: list[str] = []
     anchors: list[tuple[str, int]] = []
     for n, p in enumerate(paras):
-        at = {i: [c for c, j in p.anchors if j == i] for _, i in p.anchors}
-        for i, (ch, status) in enumerate(p.chars):
-            anchors += [(c, len(text)) for c in at.pop(i, [])]
-            if status != drop:
-                text.append(ch)
-        anchors += [(c, len(text)) for cs in at.values() for c in cs]
+        if not p.anchors:
+            text += [ch for ch, status in p.chars if status != drop]
+        else:
+            at: dict[int, list[str]] = {}
+            for cid, i in p.anchors:
+                at.setdefault(i, []).append(cid)
+            for i, (ch, status) in enumerate(p.chars):
+                if i in at:
+                    anchors += [(c, len(text)) for c in at.pop(i)]
+                if status != drop:
+                    text.append(ch)
+            anchors += [(c, len(text)) for cs in at.values() for c in cs]
         last_in_cell = p.cell is not None and (n + 1 == len(paras) or paras[n + 1].cell != p.cell)
         if p.mark != drop or last_in_cell or n + 1 == len(paras):
             out.append(Text("".join(text), p.cell, anchors))
