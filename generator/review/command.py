@@ -27,7 +27,8 @@ from generator.importer.paragraphs import ImportFailed
 from generator.messages import msg
 from generator.output import check_writable, same_file, write_atomic
 from generator.review import align, document, origin
-from generator.review.merge import LABEL_TEXT, Merger, Note
+from generator.review.merge import Merger, Note
+from generator.review.place import LABEL_TEXT
 from generator.review.plan import Plan
 from generator.review import yamledit
 
@@ -98,7 +99,7 @@ def update(
     given = base_texts if doc.tracked else theirs.texts  # the document as the reviewer got it
     ours_texts = [m.text for m in ours]
     equal = sum(1 for o, b in align.pair(ours_texts, given) if o is not None and b is not None and ours_texts[o] == given[b])
-    if equal * 2 < len(given):
+    if not given or equal * 2 < len(given):
         raise NotRendered("review.not-rendered", path=str(reviewed), data=str(data_file), equal=equal, total=len(given))
     plan = Plan(loaded.source)
     merger = Merger(plan, loaded.report)

@@ -14,15 +14,12 @@ import re
 from dataclasses import dataclass, field
 
 from generator import numbering
-from generator.data import text as textmod
 from generator.data.model import Report
 from generator.review import align
 from generator.review.origin import DATE, DEFAULT, DERIVED, FIELD, LABEL, NUMBER, Mapped, Seg
-from generator.review.place import Placer
+from generator.review.place import LABEL_TEXT, Placer
 from generator.review.plan import Plan
 
-_NUM = "一二三四五六七八九十百零"
-LABEL_TEXT = re.compile(rf"(?:第[{_NUM}]+部分\u3000?|[{_NUM}]+、|（[{_NUM}]+）|\d+\.|（\d+）|[{_NUM}]+是|[①-⑳])")
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")
 _DATE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日|(\d{4})-(\d{1,2})-(\d{1,2})")
 
@@ -43,7 +40,6 @@ class Outcome:
     plan: Plan
     conflicts: list[Note] = field(default_factory=list)
     warnings: list[Note] = field(default_factory=list)
-    taken: list[int] = field(default_factory=list)  # theirs paragraphs whose edits were taken
 
 
 class Merger:
@@ -103,7 +99,6 @@ class Merger:
             self.conflict(where, ours, base, theirs)
             return
         self.edit(ours, theirs, where)
-        self.outcome.taken.append(where)
 
     def deleted(self, base: str, ours: Mapped | None, where: int) -> None:
         if ours is None:
@@ -252,7 +247,3 @@ def _near(pairs: list, n: int, where: list[int]) -> int:
         if t is not None:
             return where[t]
     return next((where[t] for _, t in pairs[n:] if t is not None), 1)
-
-
-def one_line(text: str) -> str:
-    return textmod.one_line(text)

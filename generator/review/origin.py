@@ -66,14 +66,23 @@ class Mapped:
 def raw_paragraphs(source: Source, path: tuple) -> list[str]:
     """A text field's paragraphs as typed (`${key}` unresolved), split as the model splits them."""
     node = source.nodes.get(path)
-    value = _get(source.data, path)
+    value = value_at(source.data, path)
     if not isinstance(value, str):
         return []
     folded = getattr(node, "style", "") != "|"
     return textmod.paragraphs(value, folded)
 
 
-def _get(data, path: tuple):
+def field_paragraphs(source: Source, path: tuple) -> list[str]:
+    """A field's paragraphs as typed; a title, a point, a label or a name is one line."""
+    paras = raw_paragraphs(source, path)
+    if path[-2:-1] == ("points",) or path[-1] in ("title", "label", "name"):
+        return ["".join(paras)] if paras else []
+    return paras
+
+
+def value_at(data, path: tuple):
+    """The value at a field path of the data, or None."""
     for p in path:
         try:
             data = data[p]
@@ -125,7 +134,7 @@ class _Mapper:
     def words(self, p: Paragraph, words: str) -> Seg:
         """A heading's words: its block's title, or the template's default heading."""
         path = p.paths[0] if p.paths else ()
-        value = _get(self.source.data, path) if path else None
+        value = value_at(self.source.data, path) if path else None
         if isinstance(value, str) and value.strip():
             return self.field(path, one_line=True)
         return Seg(words, DEFAULT, path)

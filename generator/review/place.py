@@ -12,11 +12,13 @@ from __future__ import annotations
 
 import re
 
-from generator.review.origin import DEFAULT, FIELD, LABEL, TEMPLATE, Mapped, Seg
+from generator.review.origin import DEFAULT, FIELD, LABEL, TEMPLATE, Mapped, Seg, value_at
 from generator.data.text import END_PUNCTUATION
 from generator.review.plan import Entry, Plan
 
 _NUM = "一二三四五六七八九十百零"
+# every label the templates print: renumbered, it is not an edit
+LABEL_TEXT = re.compile(rf"(?:第[{_NUM}]+部分\u3000?|[{_NUM}]+、|（[{_NUM}]+）|\d+\.|（\d+）|[{_NUM}]+是|[①-⑳])")
 POINT = re.compile(rf"^[{_NUM}]+是")
 ITEM = re.compile(rf"^(?:[{_NUM}]+、|（[{_NUM}]+）|\d+[.．、]|（\d+）)")
 TEXTS = ("text", "closing", "intro")
@@ -166,7 +168,7 @@ class Placer:
     def finish(self, data: dict) -> None:
         """Items whose title paragraph was deleted: gone whole when all their content is gone."""
         for item, where in self.titles.items():
-            if self._emptied(item, _get(data, item) or {}):
+            if self._emptied(item, value_at(data, item) or {}):
                 self.plan.delete_entry(item[:-1], item[-1])
             else:
                 self.warn("review.title-deleted", where, item + ("title",))
@@ -175,7 +177,7 @@ class Placer:
             if not block:
                 continue  # the report's intro or closing may go
             gone = block[-2:-1] == ("items",) and self.plan.is_deleted(block)
-            if self.plan.is_emptied(path) and not gone and self._emptied(block, _get(data, block) or {}):
+            if self.plan.is_emptied(path) and not gone and self._emptied(block, value_at(data, block) or {}):
                 for entry in self.plan.texts[path]:  # a block left with nothing: keep its text
                     if entry.origin is not None:
                         entry.value, entry.changed = self.plan.paragraphs_of(path)[entry.origin], False
@@ -221,11 +223,3 @@ def _first_field(m: Mapped | None) -> Seg | None:
     fields = m.fields() if m is not None else []
     return fields[0] if fields else None
 
-
-def _get(data, path: tuple):
-    for p in path:
-        try:
-            data = data[p]
-        except (KeyError, IndexError, TypeError):
-            return None
-    return data

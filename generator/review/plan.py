@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from generator.review.origin import raw_paragraphs
+from generator.review.origin import field_paragraphs, value_at
 
 
 @dataclass
@@ -38,10 +38,7 @@ class Plan:
 
     def paragraphs_of(self, path: tuple) -> list[str]:
         """A text field's paragraphs as the data file has them."""
-        paras = raw_paragraphs(self.source, path)
-        if path[-2:-1] == ("points",) or path[-1] in ("title", "label", "name"):
-            return ["".join(paras)] if paras else []
-        return paras
+        return field_paragraphs(self.source, path)
 
     def set_paragraph(self, path: tuple, index: int, raw: str) -> None:
         entries = self.paragraphs(path)
@@ -71,7 +68,7 @@ class Plan:
 
     def entries(self, path: tuple) -> list[Entry]:
         if path not in self.lists:
-            n = len(_get(self.source.data, path) or ())
+            n = len(value_at(self.source.data, path) or ())
             self.lists[path] = [Entry(i, True) for i in range(n)]
         return self.lists[path]
 
@@ -128,11 +125,3 @@ def _insert(entries: list[Entry], after: int | None, entry: Entry) -> None:
             at += 1
     entries.insert(at, entry)
 
-
-def _get(data, path: tuple):
-    for p in path:
-        try:
-            data = data[p]
-        except (KeyError, IndexError, TypeError):
-            return None
-    return data

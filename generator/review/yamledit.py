@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 import yaml
 
-from generator.review.origin import raw_paragraphs
+from generator.review.origin import field_paragraphs
 from generator.review.plan import Entry, Plan
 from generator.review.trace import trace
 from generator.data.nodes import Mapping, ReadError, Scalar
@@ -105,7 +105,7 @@ class Editor:
         node = self.src.nodes[path]
         if not isinstance(node, Scalar):
             raise Unsupported(path)
-        old = _old(self.src, path)
+        old = field_paragraphs(self.src, path)
         same_shape = [e.origin for e in entries if e.value is not None] == list(range(len(old)))
         if not whole and same_shape:
             traced = trace(self.text, node)
@@ -327,13 +327,6 @@ def _groups(block: str) -> list[str]:
     return [p for p in parts if p.strip()]
 
 
-def _old(source: Source, path: tuple) -> list[str]:
-    paras = raw_paragraphs(source, path)
-    if path[-2:-1] == ("points",) or path[-1] in ("title", "label", "name"):
-        return ["".join(paras)] if paras else []
-    return paras
-
-
 # ---------------------------------------------------------------- the whole plan
 
 
@@ -418,7 +411,7 @@ def _check(new: str, file: str, expected: dict[tuple, list[str]]) -> set[tuple]:
         return set(expected)
     wrong = set()
     for path, paras in expected.items():
-        found = _old(src, path)
+        found = field_paragraphs(src, path)
         if found != paras:
             wrong.add(path)
     return wrong
