@@ -955,6 +955,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{path} was not rendered from {data} (only {equal} of {total} paragraphs match); "
         "to make a data file from an existing document, use reportgen import",
     },
+    "review.too-big": {
+        "zh": "{path}：文档太大（{size} 个字），不是由数据文件生成的报告（最多 {limit} 个字）",
+        "en": "{path}: the document is too large ({size} characters) to be a rendered report (at most {limit})",
+    },
     "review.unsupported-input": {
         "zh": "{path}：只能读取 .docx（以及经 LibreOffice 转换的 .doc、.wps、.odt、.rtf）",
         "en": "{path}: only .docx (and .doc, .wps, .odt, .rtf through LibreOffice) can be read",

@@ -52,6 +52,7 @@ class Replace:
 class InsertAfter:
     para: int
     text: str
+    style: str = ""  # a paragraph style id (Heading2): typed as a heading
 
 
 @dataclass
@@ -275,7 +276,7 @@ def reviewed(docx: bytes, ops: list, tracked: bool = True, flavour: str = "word"
             old = [(c, r, "del") for c, r, _ in chars[a:b]] if tracked else []
             chars[a:b] = old + new
         elif isinstance(op, InsertAfter):
-            after.setdefault(op.para, []).append(op.text)
+            after.setdefault(op.para, []).append((op.text, op.style))
         elif isinstance(op, Delete):
             gone.add(op.para)
         elif isinstance(op, Move):
@@ -307,8 +308,8 @@ def reviewed(docx: bytes, ops: list, tracked: bool = True, flavour: str = "word"
             here.append(w.paragraph(ppr, w.pieces([(t, r, "del") for t, r, _ in _group(state[id(p)])], {}), "del"))
         else:
             here.append(w.paragraph(ppr, w.pieces(_group(state[id(p)]), dict(marks.get(n, {})))))
-        for text in after.get(n, []):
-            normal = _plain_ppr(p)
+        for text, style in after.get(n, []):
+            normal = _plain_ppr(p) if not style else etree.fromstring(f'<w:pPr xmlns:w="{W}"><w:pStyle w:val="{style}"/></w:pPr>')
             here.append(w.paragraph(normal, w.pieces([(text, "", "ins" if tracked else None)], {}), "ins" if tracked else None))
         for m, target in moved.items():
             if target == n:

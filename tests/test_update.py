@@ -393,3 +393,27 @@ def test_base_names_the_revision_the_reviewer_was_given(tmp_path):
     done = reportgen("update", "2024H1.yaml", "--from", doc, "--base", "HEAD~1", cwd=repo)
     assert data.read_text(encoding="utf-8") == moved_on.replace("制度，按月开展", "制度，每月开展")
     assert reportgen("update", "2024H1.yaml", "--from", doc, "--base", "no-such-rev", cwd=repo).returncode == 2
+
+
+def test_a_heading_typed_between_items_is_a_new_item(tmp_path):
+    data = write(tmp_path, DATA)
+    paras = rd.texts(rendered(data))
+    life = find(paras, "严格落实")
+    ops = [rd.InsertAfter(life, "加强作风建设", style="Heading2"), rd.InsertAfter(life, "精简会议和报表，按月通报落实情况。")]
+    doc = reviewed(tmp_path, data, ops, tracked=True, seed=6)
+    done = reportgen("update", data, "--from", doc)
+    assert done.returncode == 0, done.stderr
+    assert "    - title: 加强作风建设\n      text: 精简会议和报表，按月通报落实情况。\nproblems:" in data.read_text(encoding="utf-8")
+    assert rd.texts(rendered(data))[life + 1 : life + 3] == ["（三）加强作风建设", "精简会议和报表，按月通报落实情况。"]
+
+
+def test_an_oversized_document_is_refused_and_nothing_is_written(tmp_path, monkeypatch):
+    data = write(tmp_path, DATA)
+    paras = rd.texts(rendered(data))
+    doc = reviewed(tmp_path, data, [rd.InsertAfter(1, "很长的段落。" * 400)], seed=1)
+    monkeypatch.setattr(command, "MAX_CHARS", 2000)
+    before = data.read_bytes()
+    with pytest.raises(command.ImportFailed) as e:
+        command.update(data, doc)
+    assert e.value.exit_code == 1 and "2000" in str(e.value)
+    assert data.read_bytes() == before and paras

@@ -101,13 +101,16 @@ def _alike(a, b, i1, i2, j1, j2) -> list[tuple[int | None, int | None]]:
 
 
 _MAX_CELLS = 4000
+_MAX_CHARS_SQUARED = 4_000_000
+_AHEAD = 40
 
 
 def _greedy(a, b, i1, i2, j1, j2) -> list[tuple[int | None, int | None]]:
+    """In order, each looking a few paragraphs ahead: bounded however much was rewritten."""
     out: list[tuple[int | None, int | None]] = []
     j = j1
     for i in range(i1, i2):
-        found = next((k for k in range(j, j2) if similar(a[i], b[k])), None)
+        found = next((k for k in range(j, min(j2, j + _AHEAD)) if similar(a[i], b[k])), None)
         if found is None:
             out.append((i, None))
             continue
@@ -134,7 +137,11 @@ def opcodes(old: str, new: str) -> list[tuple[str, int, int, int, int]]:
     tail = 0
     while tail < limit - head and old[-1 - tail] == new[-1 - tail]:
         tail += 1
-    mid = SequenceMatcher(None, old[head : len(old) - tail], new[head : len(new) - tail], autojunk=False).get_opcodes()
+    a, b = old[head : len(old) - tail], new[head : len(new) - tail]
+    if len(a) * len(b) > _MAX_CHARS_SQUARED:  # a whole rewrite: one replacement, in bounded time
+        mid = [("replace", 0, len(a), 0, len(b))]
+    else:
+        mid = SequenceMatcher(None, a, b, autojunk=False).get_opcodes()
     out = [("equal", 0, head, 0, head)] if head else []
     out += [(t, i1 + head, i2 + head, j1 + head, j2 + head) for t, i1, i2, j1, j2 in mid if i2 > i1 or j2 > j1]
     if tail:

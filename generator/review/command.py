@@ -33,6 +33,7 @@ from generator.review.plan import Plan
 from generator.review import yamledit
 
 CODE = "review"
+MAX_CHARS = 4_000_000  # characters of a reviewed document: twice what the largest data file renders
 NOTE = "note"
 _BLANKS = " \t\u3000\u00a0"
 
@@ -64,15 +65,18 @@ class View:
     where: list[int]
     anchors: list[list[tuple[str, int]]]
     cells: set[int]
+    headings: set[int]
 
 
 def view(paragraphs: list[document.Text]) -> View:
-    v = View([], [], [], set())
+    v = View([], [], [], set(), set())
     for n, p in enumerate(paragraphs, 1):
         text = p.text.replace("\t", " ").strip(_BLANKS)
         if text:
             if p.cell is not None:
                 v.cells.add(len(v.texts))
+            if p.heading:
+                v.headings.add(len(v.texts))
             v.texts.append(text)
             v.where.append(n)
             v.anchors.append(p.anchors)
@@ -93,6 +97,9 @@ def update(
         return Result(loaded.diagnostics, exit_code=1)
     doc = read_reviewed(reviewed)
     theirs = view(doc.theirs())
+    size = sum(len(p.chars) for p in doc.paras)
+    if size > MAX_CHARS:  # far more than any report a data file renders: refused, not read for minutes
+        raise ImportFailed("review.too-big", path=str(reviewed), size=size, limit=MAX_CHARS)
     chosen = choose(loaded, data_file, template, theirs.texts)
     ours = mapped(loaded, chosen)
     base_texts = view(doc.base()).texts if doc.tracked else base_render(data_file, base, chosen, ours)
@@ -103,7 +110,7 @@ def update(
         raise NotRendered("review.not-rendered", path=str(reviewed), data=str(data_file), equal=equal, total=len(given))
     plan = Plan(loaded.source)
     merger = Merger(plan, loaded.report)
-    outcome = merger.run(base_texts, theirs.texts, ours, theirs.where, theirs.cells)
+    outcome = merger.run(base_texts, theirs.texts, ours, theirs.where, theirs.cells, theirs.headings)
     notes, yaml_comments = comment_notes(doc, theirs, merger, ours, loaded.source, str(data_file))
     result = Result(template=chosen.name)
     result.counts = Counts(plan.edits, plan.fields, len(notes), len(outcome.conflicts), len(outcome.warnings))

@@ -44,6 +44,7 @@ class Para:
     mark: str | None = None
     cell: tuple[int, int, int] | None = None  # (table, row, column) of a table cell's paragraph
     anchors: list[tuple[str, int]] = field(default_factory=list)  # (comment id, index into chars)
+    heading: bool = False  # in a heading style (Heading1…, 标题 1…) or with an outline level
 
 
 @dataclass
@@ -53,6 +54,7 @@ class Text:
     text: str
     cell: tuple[int, int, int] | None
     anchors: list[tuple[str, int]] = field(default_factory=list)  # (comment id, offset in text)
+    heading: bool = False
 
 
 @dataclass
@@ -101,7 +103,7 @@ def _view(paras: list[Para], drop: str) -> list[Text]:
             anchors += [(c, len(text)) for cs in at.values() for c in cs]
         last_in_cell = p.cell is not None and (n + 1 == len(paras) or paras[n + 1].cell != p.cell)
         if p.mark != drop or last_in_cell or n + 1 == len(paras):
-            out.append(Text("".join(text), p.cell, anchors))
+            out.append(Text("".join(text), p.cell, anchors, p.heading))
             text, anchors = [], []
     return out
 
@@ -186,7 +188,7 @@ class _Reader:
     def paragraph(self, p: etree._Element, cell: tuple | None, status: str | None) -> None:
         if len(self.paras) >= MAX_PARAGRAPHS:
             raise ImportFailed("import.too-many", path=self.name, limit=MAX_PARAGRAPHS)
-        self.paras.append(Para(cell=cell))
+        self.paras.append(Para(cell=cell, heading=_is_heading(p)))
         self.walk(p, status)
         mark = status
         rpr = p.find(f"{W}pPr/{W}rPr")
@@ -241,6 +243,15 @@ class _Reader:
         p = self.paras[-1]
         p.mark = status
         self.paras.append(Para(cell=p.cell))
+
+
+def _is_heading(p: etree._Element) -> bool:
+    ppr = p.find(f"{W}pPr")
+    if ppr is None:
+        return False
+    style = ppr.find(f"{W}pStyle")
+    name = style.get(f"{W}val", "") if style is not None else ""
+    return ppr.find(f"{W}outlineLvl") is not None or name.lower().startswith("heading") or name.startswith("标题")
 
 
 def _choice(el: etree._Element) -> etree._Element:

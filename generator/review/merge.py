@@ -52,8 +52,10 @@ class Merger:
     def warn(self, key: str, where: int, path: tuple = (), **kw: object) -> None:
         self.outcome.warnings.append(Note(key, where, path, kw))
 
-    def run(self, base: list[str], theirs: list[str], ours: list[Mapped], where: list[int], cells: set[int] = frozenset()) -> Outcome:
-        """`where`: 段N of each theirs paragraph; `cells`: those of theirs that are table cells."""
+    def run(self, base: list[str], theirs: list[str], ours: list[Mapped], where: list[int],
+            cells: set[int] = frozenset(), headings: set[int] = frozenset()) -> Outcome:  # fmt: skip
+        """`where`: 段N of each theirs paragraph; `cells`, `headings`: those of theirs that are
+        table cells, and those in a heading style."""
         self.placer = Placer(self.plan, self.warn, ours)
         of_base = {b: o for o, b in align.pair([m.text for m in ours], base) if o is not None and b is not None}
         pairs = align.pair(base, theirs)
@@ -68,7 +70,7 @@ class Merger:
             elif b is None:
                 following = next((of_base.get(bb) for bb, _ in pairs[n + 1 :] if bb is not None and of_base.get(bb) is not None), None)
                 self.placer.insert(theirs[t], ours[last_o] if last_o is not None else None,
-                                   ours[following] if following is not None else None, where[t])  # fmt: skip
+                                   ours[following] if following is not None else None, where[t], t in headings)  # fmt: skip
             elif base[b] != theirs[t]:
                 self.changed(base[b], theirs[t], ours[o] if o is not None else None, where[t])
             if o is not None:

@@ -51,7 +51,8 @@ class Placer:
 
     # ------------------------------------------------------------ inserted
 
-    def insert(self, text: str, before: Mapped | None, after: Mapped | None, where: int) -> None:
+    def insert(self, text: str, before: Mapped | None, after: Mapped | None, where: int, heading: bool = False) -> None:
+        """`heading`: the paragraph is in a heading style: without a label, it is a new item's title too."""
         self.at = self.ours.index(before) if before is not None else -1
         last = _last_field(before)
         nxt = _first_field(after)
@@ -61,6 +62,8 @@ class Placer:
         if item and self.part_title(text[item.end() :], nxt):
             return
         if item and self.item(item.group(0), text[item.end() :], last, nxt):
+            return
+        if heading and not item and not point and self.item("", text, last, nxt):
             return
         if self.new_item is not None and not point and not item:
             self.new_item.value.setdefault("text", []).append(text)
@@ -86,7 +89,7 @@ class Placer:
         return True
 
     def item(self, label: str, rest: str, last: Seg | None, nxt: Seg | None) -> bool:
-        cut = rest.find("。")
+        cut = rest.find("。") if label else -1  # a heading without a label is all title
         if 0 < cut < len(rest) - 1:
             value = {"title": rest[:cut], "text": [rest[cut + 1 :]]}
         else:
