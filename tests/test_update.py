@@ -417,3 +417,25 @@ def test_an_oversized_document_is_refused_and_nothing_is_written(tmp_path, monke
         command.update(data, doc)
     assert e.value.exit_code == 1 and "2000" in str(e.value)
     assert data.read_bytes() == before and paras
+
+
+def test_the_change_column_follows_the_numbers_and_alone_is_warned(tmp_path):
+    data = write(tmp_path, DATA)
+    docx = rendered(data)
+    xml = tracked.document_xml(docx).decode("utf-8")
+    old = '<w:t xml:space="preserve">+2</w:t>'
+    assert xml.count(old) == 1
+    doc = tmp_path / "审阅.docx"
+    import io
+    import zipfile
+
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(docx)) as src, zipfile.ZipFile(out, "w") as dst:
+        for info in src.infolist():
+            part = xml.replace(old, '<w:t xml:space="preserve">+3</w:t>').encode() if info.filename == "word/document.xml" else src.read(info)
+            dst.writestr(info, part)
+    doc.write_bytes(out.getvalue())
+    before = data.read_bytes()
+    done = reportgen("update", data, "--from", doc, lang=None)
+    assert done.returncode == 0 and data.read_bytes() == before
+    assert "warning[review]: 模板文字，未回写：“+2”" in done.stderr

@@ -1,4 +1,4 @@
-"""Property: generated data, generated reviewer edits (words changed, inserted, deleted; paragraphs
+"""Property: generated data in every layout, generated reviewer edits (words changed, inserted, deleted; paragraphs
 inserted and deleted), as 修订 and as direct edits → `update`, then `render`, gives the reviewer's
 text paragraph for paragraph, and the data file changes only inside the scalars that were edited.
 """
@@ -13,6 +13,7 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from generator import pipeline
+from generator.layout import LAYOUTS
 from generator.data import source as source_mod
 from generator.data.nodes import Scalar
 from generator.review import command
@@ -38,7 +39,8 @@ def reports(draw) -> tuple[str, list[str]]:
         body = f"\n{indent}  \n".join(f"{indent}  {p}" for p in paras).replace(f"\n{indent}  \n", "\n\n")
         return f"{indent}{key}: |\n{body}\n"
 
-    out = "# 生成的测试数据\norganization: 测试支部\nperiod: {year: 2024, span: half, index: 1}\n" + block("", "intro") + "summary:\n  items:\n"
+    layout = draw(st.sampled_from(list(LAYOUTS)))
+    out = f"# 生成的测试数据\ntemplate: {layout}\norganization: 测试支部\n" + "period: {year: 2024, span: half, index: 1}\n" + block("", "intro") + "summary:\n  items:\n"
     for n in range(draw(st.integers(1, 3))):
         out += f"    - title: 工作{'一二三'[n]}\n" + block("      ", "text")
         points = draw(st.lists(SENTENCE, max_size=2, unique=True))

@@ -47,6 +47,7 @@ class Merger:
         self.plan = plan
         self.units = {f.key: f.unit for f in report.figures}
         self.outcome = Outcome(plan)
+        self.derived: list[tuple[Seg, str, int]] = []  # edits of the 增减 column
         self.placer: Placer | None = None
 
     def warn(self, key: str, where: int, path: tuple = (), **kw: object) -> None:
@@ -79,6 +80,10 @@ class Merger:
                 self.placer.done()
         self.placer.done()
         self.placer.finish(self.plan.source.data)
+        for seg, new, where in self.derived:
+            figure = seg.path[:2]
+            if not any(path[:2] == figure for path in self.plan.values):
+                self.warn("review.template", where, text=_short(seg.text), new=_short(new))
         return self.outcome
 
     def ours_of_theirs(self, t: int) -> int | None:
@@ -183,7 +188,7 @@ class Merger:
         elif seg.kind == LABEL and LABEL_TEXT.fullmatch(new):
             return  # renumbered: the template numbers
         elif seg.kind == DERIVED:
-            return  # computed from the figures: the render checks that it follows them
+            self.derived.append((seg, new, where))  # fine if the figure's numbers changed too
         else:
             self.warn("review.template", where, text=_short(seg.text), new=_short(new))
 

@@ -187,7 +187,7 @@ class _Mapper:
                 Mapped(label, "cell", (r, 0)),
                 Mapped([Seg(row.current, NUMBER, base + ("value",))], "cell", (r, 1)),
                 Mapped([previous], "cell", (r, 2)),
-                Mapped([Seg(row.change, DERIVED)], "cell", (r, 3)),
+                Mapped([Seg(row.change, DERIVED, base + ("change",))], "cell", (r, 3)),
             ]
         return out
 
