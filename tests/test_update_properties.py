@@ -47,7 +47,10 @@ def reports(draw) -> tuple[str, list[str]]:
         texts.extend(points)
         if points:
             out += "      points:\n" + "".join(f"        - {p}\n" for p in points)
-    out += "problems:\n" + block("  ", "text") + "plans:\n  items:\n    - title: 打算\n" + block("      ", "text")
+    problems = block("  ", "text")
+    if layout in ("flat", "headline"):  # one paragraph: text, points and closing run together there
+        fields.pop()
+    out += "problems:\n" + problems + "plans:\n  items:\n    - title: 打算\n" + block("      ", "text")
     assume(len(set(texts)) == len(texts) and not any(a in b for a in texts for b in texts if a != b))
     return out, texts, fields
 
@@ -66,7 +69,7 @@ def edits(draw, paras: list[str], texts: list[str], fields: list[list[str]]) -> 
         at = paras[n].index(text)
         kind = draw(st.sampled_from(["replace", "insert", "delete", "new paragraph", "drop paragraph"]))
         if kind == "new paragraph":
-            if paras[n] == text:  # a paragraph of its own: the new one joins its text
+            if paras[n] == text and any(text in f for f in fields):  # a paragraph of its own: the new one joins its text
                 ops.append(rd.InsertAfter(n, draw(SENTENCE)))
             continue
         if kind == "drop paragraph":

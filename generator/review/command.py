@@ -3,34 +3,30 @@ into the data file (shared/spec/review.md). The library API is `update()`; it ne
 
 document.py reads theirs and base; origin.py maps ours (the current render) to the fields;
 merge.py applies the three-way rule and takes each edit to its field (place.py for paragraphs
-that came or went); yamledit.py writes the plan into the file byte for byte; then the result is
-read, validated and laid out again, and must read as theirs.
+that came or went); comments.py places the comments; yamledit.py writes the plan into the file
+byte for byte; verify.py reads, validates and lays the result out again: it must read as theirs.
 """
 
 from __future__ import annotations
 
 import difflib
 import os
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator import pipeline
-from generator.templating import templates
-from generator.data import source as source_mod
-from generator.data.nodes import ReadError
 from generator.diagnostics import ERROR, WARNING, Diagnostic, format_path
 from generator.errors import ReportgenError
-from generator.layout import LAYOUTS
 from generator.importer import convert
 from generator.importer.paragraphs import ImportFailed
+from generator.layout import LAYOUTS
 from generator.messages import msg
-from generator.output import check_writable, same_file, write_atomic
-from generator.review import align, document, origin
+from generator.output import check_writable, write_atomic
+from generator.review import align, document, origin, verify, yamledit
+from generator.review import comments as comments_mod
 from generator.review.merge import Merger, Note
-from generator.review.place import LABEL_TEXT
 from generator.review.plan import Plan
-from generator.review import yamledit
+from generator.templating import templates
 
 CODE = "review"
 MAX_CHARS = 4_000_000  # characters of a reviewed document: twice what the largest data file renders
@@ -87,31 +83,26 @@ def update(
     data_file: Path, reviewed: Path, template: str | None = None, base: str | None = None,
     out: Path | None = None, dry_run: bool = False, comments: str = "print",
 ) -> Result:  # fmt: skip
-    target = out or data_file
+    """Take the reviewer's edits in `reviewed` into `data_file` (or `out`); see review.md."""
     if out is not None:
         check_writable(out, reviewed)
-        if same_file(out, reviewed):
-            raise ReportgenError("out.same-as-input", path=str(out))
     loaded = pipeline.load(data_file)
     if not loaded.ok:
         return Result(loaded.diagnostics, exit_code=1)
     doc = read_reviewed(reviewed)
-    theirs = view(doc.theirs())
     size = sum(len(p.chars) for p in doc.paras)
     if size > MAX_CHARS:  # far more than any report a data file renders: refused, not read for minutes
         raise ImportFailed("review.too-big", path=str(reviewed), size=size, limit=MAX_CHARS)
+    theirs = view(doc.theirs())
     chosen = choose(loaded, data_file, template, theirs.texts)
     ours = mapped(loaded, chosen)
     base_texts = view(doc.base()).texts if doc.tracked else base_render(data_file, base, chosen, ours)
-    given = base_texts if doc.tracked else theirs.texts  # the document as the reviewer got it
-    ours_texts = [m.text for m in ours]
-    equal = sum(1 for o, b in align.pair(ours_texts, given) if o is not None and b is not None and ours_texts[o] == given[b])
-    if not given or equal * 2 < len(given):
-        raise NotRendered("review.not-rendered", path=str(reviewed), data=str(data_file), equal=equal, total=len(given))
+    _check_origin(ours, base_texts if doc.tracked else theirs.texts, reviewed, data_file)
     plan = Plan(loaded.source)
     merger = Merger(plan, loaded.report)
     outcome = merger.run(base_texts, theirs.texts, ours, theirs.where, theirs.cells, theirs.headings)
-    notes, yaml_comments = comment_notes(doc, theirs, merger, ours, loaded.source, str(data_file))
+    at = lambda path, index, message: _at(loaded.source, path, NOTE, message, str(data_file), index)  # noqa: E731
+    notes, yaml_comments = comments_mod.notes(doc, theirs.anchors, merger, ours, at)
     result = Result(template=chosen.name)
     result.counts = Counts(plan.edits, plan.fields, len(notes), len(outcome.conflicts), len(outcome.warnings))
     result.diagnostics += [conflict(n, loaded.source, str(reviewed)) for n in outcome.conflicts]
@@ -120,14 +111,9 @@ def update(
         result.diagnostics += notes
         result.exit_code = 1
         return result
-    new_text, refused = yamledit.apply(plan, yaml_comments if comments == "yaml" else None)
-    for path in refused:
-        result.diagnostics.append(_at(loaded.source, path, WARNING, msg("review.unsupported")))
-    result.counts.warnings += len(refused)
-    mismatched = check_result(new_text, str(data_file), chosen, theirs, outcome, loaded.report)
-    result.diagnostics += [warning(n, str(reviewed)) for n in mismatched]
-    result.counts.warnings += len(mismatched)
+    new_text = _write(result, plan, loaded, yaml_comments if comments == "yaml" else None, chosen, theirs, outcome, reviewed)
     result.diagnostics += notes
+    target = out or data_file
     result.diff = unified(loaded.source.text, new_text, str(data_file), str(target))
     if new_text != loaded.source.text and not dry_run:
         mode = os.stat(data_file).st_mode & 0o7777
@@ -135,6 +121,28 @@ def update(
         os.chmod(target, mode)
         result.output = target
     return result
+
+
+def _check_origin(ours: list[origin.Mapped], given: list[str], reviewed: Path, data_file: Path) -> None:
+    """At least half the document as the reviewer got it must be ours: else it is not this data's."""
+    texts = [m.text for m in ours]
+    equal = sum(1 for o, g in align.pair(texts, given) if o is not None and g is not None and texts[o] == given[g])
+    if not given or equal * 2 < len(given):
+        raise NotRendered("review.not-rendered", path=str(reviewed), data=str(data_file), equal=equal, total=len(given))
+
+
+def _write(result: Result, plan: Plan, loaded, comment_lines, chosen, theirs: View, outcome, reviewed: Path) -> str:
+    """The new text of the data file, checked: what could not be written in place or does not
+    render as theirs is added to the result's warnings."""
+    new_text, refused = yamledit.apply(plan, comment_lines)
+    result.diagnostics += [_at(loaded.source, path, WARNING, msg("review.unsupported")) for path in refused]
+    again = verify.reloaded(new_text, loaded.source.file)
+    new = [m.text for m in mapped(again, chosen)]
+    warned = {n.where for n in outcome.warnings}
+    missing = verify.unrendered(new, again.report, loaded.report, theirs, warned)
+    result.diagnostics += [warning(n, str(reviewed)) for n in missing]
+    result.counts.warnings += len(refused) + len(missing)
+    return new_text
 
 
 class NotRendered(ImportFailed):
@@ -177,7 +185,7 @@ def mapped(loaded: pipeline.Loaded, chosen: templates.Template) -> list[origin.M
     """The render of the data as mapped paragraphs; a custom template's own paragraphs are
     template text."""
     built = origin.build(loaded.report, loaded.source, chosen.layout)
-    if chosen.docx == templates.resolve("standard").docx:
+    if not templates.looks_like_path(chosen.name):  # a built-in template prints the layout as it is
         return built
     rendered = pipeline.render_bytes(loaded.report, chosen, "docx")
     texts = view(document.read(rendered, chosen.name).theirs()).texts
@@ -203,105 +211,6 @@ def base_render(data_file: Path, base: str | None, chosen: templates.Template, o
     if not loaded.ok:
         raise ReportgenError("review.base-invalid", spec=spec)
     return [m.text for m in mapped(loaded, chosen)]
-
-
-# ---------------------------------------------------------------- comments
-
-
-def comment_notes(doc, theirs: View, merger: Merger, ours, source, file: str):
-    """Each comment as a note at its field; and, for --comments yaml, the lines above each field."""
-    by_id = {c.id: c for c in doc.comments}
-    anchors = {cid: (t, at) for t, found in enumerate(theirs.anchors) for cid, at in found}
-    notes, lines = [], {}
-    for c in doc.comments:
-        if c.parent is not None and c.parent in by_id:
-            continue
-        path, index = _comment_path(anchors.get(c.id), merger, ours)
-        replies = [r for r in doc.comments if r.parent == c.id]
-        for n, one in enumerate([c] + replies):
-            key = "review.comment" if n == 0 else "review.reply"
-            notes.append(_at(source, path, NOTE, msg(key, author=one.author, date=one.date, text=_line(one.text)), file, index))
-            lines.setdefault(path, []).append(msg(key + "-yaml", author=one.author, date=one.date, text=_line(one.text)))
-    return notes, lines
-
-
-def _comment_path(anchor, merger: Merger, ours) -> tuple[tuple, int]:
-    """The field (and its paragraph) a comment's anchor lies in."""
-    if anchor is None or not ours:
-        return (), 0
-    t, offset = anchor
-    o = merger.ours_of_theirs(t)
-    if o is None:
-        return (), 0
-    m = ours[o]
-    at = _offset_in(m.text, merger.theirs[t], offset)
-    pos = 0
-    fields = m.fields()
-    for seg in m.segs:
-        if seg.is_field and pos <= at <= pos + len(seg.text):
-            return seg.path, seg.index
-        pos += len(seg.text)
-    return (fields[0].path, fields[0].index) if fields else ((), 0)
-
-
-def _offset_in(ours: str, theirs: str, offset: int) -> int:
-    for tag, i1, i2, j1, j2 in align.opcodes(ours, theirs):
-        if j1 <= offset < j2 or (tag != "equal" and j1 <= offset <= j2):
-            return i1 + min(offset - j1, max(i2 - i1 - 1, 0))
-    return len(ours)
-
-
-def _line(text: str) -> str:
-    return re.sub(r"\s*\n\s*", " ", text).strip()
-
-
-# ---------------------------------------------------------------- the result
-
-
-def check_result(new_text: str, file: str, chosen, theirs: View, outcome, before) -> list[Note]:
-    """Paragraphs of theirs the new data does not render (beyond renumbering and what was warned).
-
-    A figure whose value changed prints its new value wherever `${key}` stands, also where the
-    reviewer left the old one (changed in the table, not in the text): those read as theirs."""
-    try:
-        src = source_mod.read_text(new_text, file)
-    except ReadError as e:
-        raise ReportgenError("review.bad-result", problem=msg(e.key, **e.kw)) from None
-    from generator.data import validate
-    from generator.data.model import build
-
-    errors = [d for d in validate.validate(src) if d.is_error]
-    if errors:
-        raise ReportgenError("review.bad-result", problem=errors[0].render())
-    loaded = pipeline.Loaded(src, [], build(src))
-    old = {f.key: f.cited for f in before.figures}
-    moved = {f.cited: old[f.key] for f in loaded.report.figures if f.key in old and f.cited != old[f.key]}
-    texts = [_unlabelled(m.text) for m in mapped(loaded, chosen)]
-    wanted = [_unlabelled(t) for t in theirs.texts]
-    warned = {n.where for n in outcome.warnings}
-    paired = {t for n, t in align.pair(texts, wanted) if n is not None and t is not None and texts[n] == wanted[t]}
-    if moved:
-        old_values = {_replace_all(t, moved) for t in texts}
-        paired |= {t for t in range(len(wanted)) if wanted[t] in old_values}
-    return [
-        Note("review.not-rendered-as", theirs.where[t], kw={"text": theirs.texts[t][:30]})
-        for t in range(len(wanted))
-        if t not in paired and theirs.where[t] not in warned and not (t in theirs.cells and _COMPUTED.fullmatch(wanted[t]))
-    ]
-
-
-# A figures table cell that follows a figure's value wherever the value was changed (in the text)
-_COMPUTED = re.compile(r"[+-]?\d+(?:\.\d+)?|持平|—")
-
-
-def _replace_all(text: str, pairs: dict[str, str]) -> str:
-    for new, old in pairs.items():
-        text = text.replace(new, old)
-    return text
-
-
-def _unlabelled(text: str) -> str:
-    return LABEL_TEXT.sub("", text)
 
 
 def conflict(n: Note, source, reviewed: str) -> Diagnostic:
