@@ -70,7 +70,7 @@ class Merger:
                 self.warn("review.table-row", where[t], text=_short(theirs[t]))
             elif b is None:
                 following = next((of_base.get(bb) for bb, _ in pairs[n + 1 :] if bb is not None and of_base.get(bb) is not None), None)
-                self.placer.insert(theirs[t], ours[last_o] if last_o is not None else None,
+                self.placer.insert(theirs[t], last_o,
                                    ours[following] if following is not None else None, where[t], t in headings)  # fmt: skip
             elif base[b] != theirs[t]:
                 self.changed(base[b], theirs[t], ours[o] if o is not None else None, where[t])

@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import re
 
-from generator.review.origin import DEFAULT, FIELD, LABEL, TEMPLATE, Mapped, Seg, value_at
 from generator.data.text import END_PUNCTUATION
+from generator.review.origin import DEFAULT, FIELD, LABEL, TEMPLATE, Mapped, Seg, value_at
 from generator.review.plan import Entry, Plan
 
 _NUM = "一二三四五六七八九十百零"
@@ -51,9 +51,11 @@ class Placer:
 
     # ------------------------------------------------------------ inserted
 
-    def insert(self, text: str, before: Mapped | None, after: Mapped | None, where: int, heading: bool = False) -> None:
-        """`heading`: the paragraph is in a heading style: without a label, it is a new item's title too."""
-        self.at = self.ours.index(before) if before is not None else -1
+    def insert(self, text: str, at: int | None, after: Mapped | None, where: int, heading: bool = False) -> None:
+        """A new paragraph after ours[at] (None: before all); `heading`: in a heading style,
+        without a label it is a new item's title too."""
+        self.at = at if at is not None else -1
+        before = self.ours[at] if at is not None else None
         last = _last_field(before)
         nxt = _first_field(after)
         point, item = POINT.match(text), ITEM.match(text)
