@@ -62,6 +62,7 @@ class Merger:
         pairs = align.pair(base, theirs)
         self.theirs, self.pairs, self.of_base = theirs, pairs, of_base
         last_o = None
+        following = _following(pairs, of_base)
         for n, (b, t) in enumerate(pairs):
             o = of_base.get(b) if b is not None else None
             if t is None:
@@ -69,9 +70,8 @@ class Merger:
             elif b is None and t in cells:
                 self.warn("review.table-row", where[t], text=_short(theirs[t]))
             elif b is None:
-                following = next((of_base.get(bb) for bb, _ in pairs[n + 1 :] if bb is not None and of_base.get(bb) is not None), None)
-                self.placer.insert(theirs[t], last_o,
-                                   ours[following] if following is not None else None, where[t], t in headings)  # fmt: skip
+                after = ours[following[n]] if following[n] is not None else None
+                self.placer.insert(theirs[t], last_o, after, where[t], t in headings)
             elif base[b] != theirs[t]:
                 self.changed(base[b], theirs[t], ours[o] if o is not None else None, where[t])
             if o is not None:
@@ -246,6 +246,18 @@ def escape(shown: str) -> str:
 def _short(text: str, n: int = 30) -> str:
     text = text.replace("\n", " ")
     return text if len(text) <= n else text[:n] + "…"
+
+
+def _following(pairs: list, of_base: dict) -> list[int | None]:
+    """For each pair, the paragraph of ours that the next pairs with a partner in ours stand for."""
+    out: list[int | None] = [None] * len(pairs)
+    nxt = None
+    for n in range(len(pairs) - 1, -1, -1):
+        out[n] = nxt
+        b = pairs[n][0]
+        if b is not None and of_base.get(b) is not None:
+            nxt = of_base[b]
+    return out
 
 
 def _near(pairs: list, n: int, where: list[int]) -> int:
