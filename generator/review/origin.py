@@ -114,9 +114,12 @@ class _Mapper:
         self.report, self.source = report, source
         self.cited = {f.key: f.cited for f in report.figures}
         self.handed: dict[tuple, int] = {}  # text path → paragraphs handed out so far
+        self.raw: dict[tuple, list[str]] = {}  # text path → its paragraphs as typed
 
     def field(self, path: tuple, index: int = 0, one_line: bool = False) -> Seg:
-        paras = raw_paragraphs(self.source, path)
+        if path not in self.raw:
+            self.raw[path] = raw_paragraphs(self.source, path)
+        paras = self.raw[path]
         raw = "".join(paras) if one_line else (paras[index] if index < len(paras) else "")
         ps = pieces(raw, self.cited)
         return Seg("".join(p.shown for p in ps), FIELD, path, index, ps)

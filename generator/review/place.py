@@ -183,7 +183,7 @@ class Placer:
                 continue  # the report's intro or closing may go
             gone = block[-2:-1] == ("items",) and self.plan.is_deleted(block)
             if self.plan.is_emptied(path) and not gone and self._emptied(block, value_at(data, block) or {}):
-                for entry in self.plan.texts[path]:  # a block left with nothing: keep its text
+                for entry in self.plan.texts[path].originals:  # a block left with nothing: keep its text
                     if entry.origin is not None:
                         entry.value, entry.changed = self.plan.paragraphs_of(path)[entry.origin], False
                 self.warn("review.block-emptied", where, path)

@@ -20,20 +20,48 @@ class Entry:
     changed: bool = False
 
 
+class Entries:
+    """A field's paragraphs, or a list's entries: the original ones by their index, and the new
+    ones after the original they follow (None: before the first), each in the order given."""
+
+    def __init__(self, values: list) -> None:
+        self.originals = [Entry(i, v) for i, v in enumerate(values)]
+        self.added: dict[int | None, list[Entry]] = {}
+
+    def original(self, index: int) -> Entry | None:
+        return self.originals[index] if 0 <= index < len(self.originals) else None
+
+    def insert(self, after: int | None, entry: Entry) -> None:
+        self.added.setdefault(after, []).append(entry)
+
+    def flat(self) -> list[Entry]:
+        out = list(self.added.get(None, []))
+        for e in self.originals:
+            out.append(e)
+            out += self.added.get(e.origin, [])
+        return out
+
+    def kept(self) -> list[Entry]:
+        return [e for e in self.flat() if e.value is not None]
+
+    @property
+    def changed(self) -> bool:
+        return bool(self.added) or any(e.changed for e in self.originals)
+
+
 @dataclass
 class Plan:
-    source: object  # generator.source.Source
-    texts: dict[tuple, list[Entry]] = field(default_factory=dict)  # text field → its paragraphs
-    lists: dict[tuple, list[Entry]] = field(default_factory=dict)  # points/items list → entries
+    source: object  # generator.data.source.Source
+    texts: dict[tuple, Entries] = field(default_factory=dict)  # text field → its paragraphs
+    lists: dict[tuple, Entries] = field(default_factory=dict)  # points/items list → entries
     values: dict[tuple, str] = field(default_factory=dict)  # one-line values: figures, signature
     edits: int = 0
 
     # ------------------------------------------------------------ text fields
 
-    def paragraphs(self, path: tuple) -> list[Entry]:
+    def paragraphs(self, path: tuple) -> Entries:
         if path not in self.texts:
-            paras = self.paragraphs_of(path)
-            self.texts[path] = [Entry(i, p) for i, p in enumerate(paras)]
+            self.texts[path] = Entries(self.paragraphs_of(path))
         return self.texts[path]
 
     def paragraphs_of(self, path: tuple) -> list[str]:
@@ -42,62 +70,62 @@ class Plan:
 
     def set_paragraph(self, path: tuple, index: int, raw: str) -> None:
         entries = self.paragraphs(path)
-        entry = next((e for e in entries if e.origin == index), None)
-        if entry is None:
-            entries.append(Entry(None, raw, True))
+        entry = entries.original(index)
+        if entry is None:  # a title the data does not have yet
+            entries.insert(len(entries.originals) - 1 if entries.originals else None, Entry(None, raw, True))
         else:
             entry.value, entry.changed = raw, True
         self.edits += 1
 
     def insert_paragraph(self, path: tuple, after: int | None, raw: str) -> None:
         """A new paragraph after the original paragraph `after` (None: first)."""
-        entries = self.paragraphs(path)
+        self.paragraphs(path).insert(after, Entry(None, raw, True))
         self.edits += 1
-        _insert(entries, after, Entry(None, raw, True))
 
     def delete_paragraph(self, path: tuple, index: int) -> None:
-        entry = next((e for e in self.paragraphs(path) if e.origin == index), None)
+        entry = self.paragraphs(path).original(index)
         if entry is not None and entry.value is not None:
             entry.value, entry.changed = None, True
             self.edits += 1
 
     def is_emptied(self, path: tuple) -> bool:
-        return path in self.texts and all(e.value is None for e in self.texts[path])
+        return path in self.texts and not self.texts[path].kept()
 
     # ------------------------------------------------------------ lists of points and items
 
-    def entries(self, path: tuple) -> list[Entry]:
+    def entries(self, path: tuple) -> Entries:
         if path not in self.lists:
-            n = len(value_at(self.source.data, path) or ())
-            self.lists[path] = [Entry(i, True) for i in range(n)]
+            self.lists[path] = Entries([True] * len(value_at(self.source.data, path) or ()))
         return self.lists[path]
 
     def insert_entry(self, path: tuple, after: int | None, value: object) -> Entry:
         entry = Entry(None, value, True)
-        _insert(self.entries(path), after, entry)
+        self.entries(path).insert(after, entry)
         self.edits += 1
         return entry
 
     def delete_entry(self, path: tuple, index: int) -> None:
-        entry = next((e for e in self.entries(path) if e.origin == index), None)
+        entry = self.entries(path).original(index)
         if entry is not None and entry.value is not None:
             entry.value, entry.changed = None, True
             self.edits += 1
 
     def is_deleted(self, path: tuple) -> bool:
         """Whether the list entry at `path` (…, "points"|"items", n) is deleted."""
-        entries = self.lists.get(path[:-1], [])
-        return any(e.origin == path[-1] and e.value is None for e in entries)
+        entries = self.lists.get(path[:-1])
+        entry = entries.original(path[-1]) if entries is not None else None
+        return entry is not None and entry.value is None
 
     def new_path(self, path: tuple) -> tuple:
         """Where the field at `path` stands once entries before it came or went."""
         out = list(path)
         for i, part in enumerate(path):
             entries = self.lists.get(path[:i]) if isinstance(part, int) else None
-            if entries:
-                at = next((n for n, e in enumerate(entries) if e.origin == part), None)
+            if entries is not None:
+                flat = entries.flat()
+                at = next((n for n, e in enumerate(flat) if e.origin == part), None)
                 if at is not None:
-                    out[i] = sum(1 for e in entries[:at] if e.value is not None)
+                    out[i] = sum(1 for e in flat[:at] if e.value is not None)
         return tuple(out)
 
     # ------------------------------------------------------------ values
@@ -109,19 +137,6 @@ class Plan:
 
     @property
     def fields(self) -> int:
-        touched = {p for p, es in self.texts.items() if any(e.changed for e in es)}
-        touched |= {p for p, es in self.lists.items() if any(e.changed for e in es)}
+        touched = {p for p, es in self.texts.items() if es.changed}
+        touched |= {p for p, es in self.lists.items() if es.changed}
         return len(touched | set(self.values))
-
-
-def _insert(entries: list[Entry], after: int | None, entry: Entry) -> None:
-    if after is None:
-        at = 0
-        while at < len(entries) and entries[at].origin is None:  # after earlier new ones
-            at += 1
-    else:
-        at = next((n + 1 for n, e in enumerate(entries) if e.origin == after), len(entries))
-        while at < len(entries) and entries[at].origin is None:
-            at += 1
-    entries.insert(at, entry)
-

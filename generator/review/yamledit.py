@@ -212,17 +212,15 @@ class Editor:
             raise Unsupported(path)
         self.add(start, self.line_end(self.content_end(path)), "")
 
-    def insert_entry(self, path: tuple, entries: list[Entry], n: int) -> None:
-        """The new entry entries[n] of the list at `path`, next to its nearest original neighbour."""
+    def insert_entry(self, path: tuple, value: object, before: int | None, after: int | None) -> None:
+        """A new entry of the list at `path`, after its original entry `before` (else before `after`)."""
         if self.in_flow(path):
             raise Unsupported(path)
-        before = next((e.origin for e in reversed(entries[:n]) if e.origin is not None), None)
-        after = next((e.origin for e in entries[n + 1 :] if e.origin is not None), None)
         anchor = path + ((before if before is not None else after),)
         node = self.src.nodes[anchor]
         dash = self.text.rfind("-", self.line_start(node.start), node.start)
         indent = " " * (dash - self.line_start(node.start))
-        snippet = self.entry_text(entries[n].value, indent)
+        snippet = self.entry_text(value, indent)
         at = self.line_end(self.content_end(anchor)) if before is not None else self.line_start(node.start)
         if before is not None and at == len(self.text) and not self.text.endswith("\n"):
             snippet = self.nl + snippet.rstrip("\r\n")
@@ -346,7 +344,7 @@ def _edit(plan: Plan, comments: dict, whole: set, skip: set) -> tuple[Editor, li
     editor = Editor(plan.source)
     refused: list[tuple] = []
     expected: dict[tuple, list[str]] = {}
-    gone = {path + (e.origin,) for path, es in plan.lists.items() for e in es if e.origin is not None and e.value is None}
+    gone = {path + (e.origin,) for path, es in plan.lists.items() for e in es.originals if e.value is None}
 
     def under_gone(path: tuple) -> bool:
         return any(path[:n] in gone for n in range(1, len(path) + 1))
@@ -360,13 +358,13 @@ def _edit(plan: Plan, comments: dict, whole: set, skip: set) -> tuple[Editor, li
             refused.append(e.path)
 
     for path, entries in plan.texts.items():
-        if any(e.changed for e in entries) and path not in skip:
-            attempt(path, lambda p=path, es=entries: _text(editor, p, es, p in whole, expected))
+        if entries.changed and path not in skip:
+            attempt(path, lambda p=path, es=entries.flat(): _text(editor, p, es, p in whole, expected))
     for path, value in plan.values.items():
         attempt(path, lambda p=path, v=value: editor.set_value(p, v))
     for path, entries in plan.lists.items():
-        if any(e.changed for e in entries):
-            attempt(path, lambda p=path, es=entries: _list(editor, p, es))
+        if entries.changed:
+            attempt(path, lambda p=path, es=entries.flat(): _list(editor, p, es))
     for path, lines in comments.items():
         editor.comment(path, lines)
     return editor, refused, expected
@@ -394,11 +392,17 @@ def _list(editor: Editor, path: tuple, entries: list[Entry]) -> None:
     if not kept:
         editor.delete_key(path)
         return
-    for n, e in enumerate(entries):
-        if e.origin is not None and e.value is None:
-            editor.delete_entry(path + (e.origin,))
-        elif e.origin is None:
-            editor.insert_entry(path, entries, n)
+    first = next((e.origin for e in entries if e.origin is not None), None)
+    if first is None:  # an empty list written as []
+        raise Unsupported(path)
+    before = None
+    for e in entries:
+        if e.origin is not None:
+            before = e.origin
+            if e.value is None:
+                editor.delete_entry(path + (e.origin,))
+        else:
+            editor.insert_entry(path, e.value, before, first)
 
 
 def _check(new: str, file: str, expected: dict[tuple, list[str]]) -> set[tuple]:
