@@ -73,6 +73,7 @@ VARIANTS = {
         "    - title: 提升组织力\n", "    - title: 加强作风建设\n      text: 精简会议和报表。\n    - title: 提升组织力\n"
     ),
     "the signature": OLD.replace("date: 2024-07-05", "date: 2024-07-08"),
+    "the signature's name": OLD.replace("name: 中共测试公司第一支部委员会", "name: 中共测试公司第一党支部委员会"),
     "a part heading": OLD.replace("problems:\n", "problems:\n  title: 存在的问题和不足\n"),
     "the report title": OLD.replace("period: {year: 2024, span: half, index: 1}\n", "period: {year: 2024, span: half, index: 1}\ntitle: 测试公司第一党支部上半年工作总结\n"),
     "a paragraph deleted": OLD.replace("\n\n  现将有关情况报告如下：", ""),
