@@ -97,6 +97,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "YAML 格式有误：双引号里的反斜杠“\\”要写成“\\\\”，或改用单引号把文字括起来",
         "en": "YAML syntax: a backslash inside double quotes starts an escape; write \\\\ or use single quotes",
     },
+    "yaml.leading-quote": {
+        "zh": "YAML 格式有误：文字以半角引号 {quote} 开头，YAML 把这对引号当成了整段文字的界限，引号后面的文字就多了出来。"
+        "请改用中文引号，改为：{fixed}（或者给整段文字加上引号：{quoted}）",
+        "en": "YAML syntax: the text starts with a half-width quote {quote}, which YAML reads as quoting the whole value, "
+        "so the words after the closing quote are left over. Use Chinese quotes: {fixed} (or quote the whole text: {quoted})",
+    },
     "yaml.reserved-char": {
         "zh": "YAML 格式有误：以“{char}”开头的文字要用引号括起来，如 \"{char}……\"",
         "en": "YAML syntax: text that starts with “{char}” must be put in quotes",
