@@ -251,6 +251,13 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "“{path}”不是有效的 .docx 文件（{reason}）",
         "en": "“{path}” is not a valid .docx file ({reason})",
     },
+    "template.no-tags": {
+        "zh": "“{path}”里没有任何模板标记（如 {{{{ title }}}}、{{% for … %}}）：它是一份普通的 Word 文档，不是模板，"
+        "用它生成只会得到它原有的文字，不会填入数据。模板的写法见 docs/templates.md；要用内置版式，写版式名即可（如 standard）",
+        "en": "“{path}” has no template tags (such as {{{{ title }}}} or {{% for … %}}): it is an ordinary Word document, "
+        "not a template, and would print its own text without the data. See docs/templates.md for how to write a "
+        "template; for a built-in layout, give its name (such as standard)",
+    },
     "template.syntax": {
         "zh": "{path}：模板语法错误，位于{where}：{problem}",
         "en": "{path}: template syntax error in {where}: {problem}",

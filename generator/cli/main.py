@@ -77,10 +77,7 @@ def render(files, template, output, output_formats, pdf_a, strict, jobs, force) 
     """Validate and render each data file."""
     from generator import batch
 
-    if template:
-        from generator.templating import templates
-
-        templates.resolve(template)  # an unknown name is exit 2 before any work
+    _check_template_option(template)
     if pdf_a and "pdf" not in output_formats:
         raise click.UsageError(msg("cli.pdf-a-without-pdf"))
     if "pdf" in output_formats:
@@ -104,6 +101,17 @@ def render(files, template, output, output_formats, pdf_a, strict, jobs, force) 
         elapsed = time.monotonic() - started
         console.info(msg("cli.summary", ok=len(planned) - failed, failed=failed, seconds=elapsed))
     sys.exit(status)
+
+
+def _check_template_option(template: str | None) -> None:
+    """-t before any work: an unknown name or a missing file is exit 2, a document without tags exit 1."""
+    if not template:
+        return
+    from generator.templating import check, templates
+
+    chosen = templates.resolve(template)
+    if templates.looks_like_path(template):
+        check.require_tags(chosen.docx)
 
 
 def _output(given: str | None) -> Path | None:
@@ -277,10 +285,7 @@ def diff(old, new, template, output, author, date, fmt) -> None:
     from generator.diff import command as diffing
     from generator.diff import summary
 
-    if template:
-        from generator.templating import templates
-
-        templates.resolve(template)  # an unknown name is exit 2 before any work
+    _check_template_option(template)
     if author is not None and (not author.strip() or any(ord(c) < 32 for c in author)):
         raise click.UsageError(msg("diff.bad-author"))
     result = diffing.run(old, new, _output(output), template, author, date, fmt)

@@ -83,6 +83,8 @@ class CompiledDocx:
                     raise TemplateError("template.not-docx", path=str(path), reason=f"{part.name}: {e}") from None
                 if _JINJA.search(xml):
                     tagged[part.name] = xml
+        if not tagged:  # an ordinary document: it would print its own text and none of the data
+            raise TemplateError("template.no-tags", path=str(path))
         patched = patch_all(raw, tagged)
         for part in self.parts:
             if part.name in patched:
