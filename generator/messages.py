@@ -442,6 +442,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "占位符“{text}”还没有填写：请换成实际内容",
         "en": "the placeholder “{text}” is not filled in: write the real content",
     },
+    "lint.example-text": {
+        "zh": "这还是 reportgen new 写入的示例文字：请换成本单位的实际情况",
+        "en": "this is still the example text `reportgen new` wrote: replace it with your own",
+    },
     "lint.hand-numbering": {
         "zh": "开头手写了编号“{label}”：模板会自动编号，请删除它，否则编号会重复",
         "en": "starts with the hand-typed number “{label}”: the template numbers it, so delete it",
@@ -484,6 +488,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     # ------------------------------------------------------------ CLI
     "cli.rendered": {"zh": "已生成 {path}", "en": "wrote {path}"},
+    "cli.warnings-note": {"zh": "（{count} 条提醒，见 reportgen lint）", "en": " ({count} warning(s): see reportgen lint)"},
     "cli.valid": {"zh": "{file}：格式正确", "en": "{file}: valid"},
     "cli.summary": {
         "zh": "完成：生成 {ok} 个，失败 {failed} 个，用时 {seconds:.1f} 秒",

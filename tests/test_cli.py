@@ -4,6 +4,8 @@
 import pytest
 from conftest import MINIMAL, SAMPLES, reportgen, write
 
+from generator.messages import msg
+
 
 def run(*args, cwd=None, lang=None):
     return reportgen(*args, cwd=cwd, lang=lang)
@@ -111,6 +113,34 @@ def test_strict_render_refuses_lint_findings(tmp_path):
     assert strict.returncode == 1
     assert f"{data}:9:13: warning[placeholder]: plans.text:" in strict.stderr
     assert not (tmp_path / "report.md").exists()
+
+
+def test_render_says_the_placeholders_left_and_goes_on(tmp_path):
+    data = write(tmp_path, MINIMAL.replace("继续努力。", "召开会议XX次。").replace("完成了工作。", "待补充：本期工作。"))
+    done = run("render", data, "--format", "md", lang="en")
+    assert done.returncode == 0
+    placeholder = msg("lint.placeholder", lang="en", text="XX")
+    assert done.stderr.splitlines() == [
+        f"{data}:4:9: warning[placeholder]: summary.text: {msg('lint.placeholder', lang='en', text='待补充')}",
+        f"{data}:9:13: warning[placeholder]: plans.text: {placeholder}",
+        f"wrote {tmp_path / 'report.md'} (2 warning(s): see reportgen lint)",
+    ]
+    zh = run("render", data, "--format", "md", lang=None)
+    assert zh.stderr.splitlines()[-1] == f"已生成 {tmp_path / 'report.md'}（2 条提醒，见 reportgen lint）"
+
+
+def test_render_of_a_clean_file_has_no_note(tmp_path):
+    data = write(tmp_path, MINIMAL)
+    done = run("render", data, "--format", "md", lang=None)
+    assert (done.returncode, done.stderr.splitlines()) == (0, [f"已生成 {tmp_path / 'report.md'}"])
+
+
+def test_batch_summary_counts_the_warnings(tmp_path):
+    a = write(tmp_path, MINIMAL.replace("继续努力。", "召开会议XX次。"), "a.yaml")
+    b = write(tmp_path, MINIMAL, "b.yaml")
+    done = run("render", a, b, "--format", "md", lang="en")
+    assert done.returncode == 0
+    assert done.stderr.splitlines()[-1].endswith(" (1 warning(s): see reportgen lint)")
 
 
 def test_a_problem_of_the_whole_file_has_no_position():

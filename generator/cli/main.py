@@ -85,7 +85,7 @@ def render(files, template, output, output_formats, pdf_a, strict, jobs, force) 
 
         pdf.find_tools()  # a missing soffice is exit 2 before any work
     planned = batch.plan(list(files), _output(output), template, output_formats, strict, pdf_a, force)
-    started, failed, status = time.monotonic(), 0, 0
+    started, failed, status, warned = time.monotonic(), 0, 0, 0
     many = len(planned) > 1  # a batch prints its problems and one summary line, not a line a file
     results = contextlib.closing(batch.run(planned, jobs or batch.default_workers(planned)))
     with console.progress(len(planned)) as advance, results as done:
@@ -93,14 +93,21 @@ def render(files, template, output, output_formats, pdf_a, strict, jobs, force) 
             console.diagnostics(result.diagnostics)
             status = max(status, exit_status(result.diagnostics, strict), result.exit_code)
             failed += not result.ok
+            warnings = sum(not d.is_error for d in result.diagnostics) if result.ok else 0
+            warned += warnings
             if not many:
-                for path in result.outputs:
-                    console.info(msg("cli.rendered", path=path))
+                for n, path in enumerate(result.outputs, 1):
+                    console.info(msg("cli.rendered", path=path) + _warnings_note(warnings if n == len(result.outputs) else 0))
             advance()
     if many:
         elapsed = time.monotonic() - started
-        console.info(msg("cli.summary", ok=len(planned) - failed, failed=failed, seconds=elapsed))
+        console.info(msg("cli.summary", ok=len(planned) - failed, failed=failed, seconds=elapsed) + _warnings_note(warned))
     sys.exit(status)
+
+
+def _warnings_note(count: int) -> str:
+    """`（2 条提醒，见 reportgen lint）` after what was written, when the files written have warnings."""
+    return msg("cli.warnings-note", count=count) if count else ""
 
 
 def _check_template_option(template: str | None) -> None:
