@@ -344,8 +344,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "“{a}” and “{b}” would both write “{out}”",
     },
     "out.o-file-many": {
-        "zh": "有多个输入时，-o 必须是已存在的目录",
-        "en": "with several inputs, -o must be an existing folder",
+        "zh": "有多个输入时，-o 必须是目录（不存在时会自动创建；目录名末尾可以加 /）",
+        "en": "with several inputs, -o must be a folder (made when missing; end its name with /)",
     },
     "err.missing-program": {"zh": "找不到程序 {program}。{hint}", "en": "{program} is not installed. {hint}"},
     "reason.not-zip": {"zh": "它不是 zip 压缩包", "en": "it is not a zip archive"},

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import os
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager, nullcontext
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -72,6 +74,40 @@ def target(data_file: Path, out: Path | None, ext: str, many: bool, several: boo
         path = out.with_suffix(ext) if several else out
     check_writable(path, data_file)
     return path
+
+
+# The extensions of what reportgen writes: `-o 汇总.docx` with several inputs is a slip, not a folder.
+FILE_EXTENSIONS = (".docx", ".md", ".pdf", ".html", ".yaml", ".yml", ".txt")
+
+
+def wants_folder(given: str, many: bool) -> bool:
+    """Whether `-o given` names a folder: `out/`, or, with several inputs, a name that is not a file's."""
+    return given.endswith(("/", "\\")) or (many and Path(given).suffix.lower() not in FILE_EXTENSIONS)
+
+
+def output_folder(given: str | None, many: bool):
+    """A context in which the folder `-o` names exists: made (with its parents) when it is missing,
+    and removed again when the run wrote nothing into it. Any other `-o`: nothing is done."""
+    if given is None or not wants_folder(given, many) or os.path.lexists(given):
+        return nullcontext()
+    return _made(Path(given))
+
+
+@contextmanager
+def _made(folder: Path) -> Iterator[None]:
+    missing = [f for f in (folder, *folder.parents) if not f.exists()]  # the deepest first
+    try:
+        folder.mkdir(parents=True)
+    except OSError as e:
+        raise OutputError("out.unwritable", path=str(folder), reason=e.strerror or str(e)) from None
+    try:
+        yield
+    finally:
+        for made in missing:
+            try:
+                made.rmdir()  # only an empty one: a failed run leaves nothing behind
+            except OSError:
+                break
 
 
 def check_writable(path: Path, data_file: Path) -> None:

@@ -17,6 +17,7 @@ from generator.cli import clickui, console
 from generator.diagnostics import exit_status
 from generator.errors import ReportgenError
 from generator.messages import msg
+from generator.output import output_folder
 
 FILES = clickui.Path(path_type=Path, dir_okay=False)
 
@@ -75,8 +76,6 @@ def _output_formats(ctx: click.Context, param: click.Parameter, value: str) -> l
 @lang_option
 def render(files, template, output, output_formats, pdf_a, strict, jobs, force) -> None:
     """Validate and render each data file."""
-    from generator import batch
-
     _check_template_option(template)
     if pdf_a and "pdf" not in output_formats:
         raise click.UsageError(msg("cli.pdf-a-without-pdf"))
@@ -84,7 +83,16 @@ def render(files, template, output, output_formats, pdf_a, strict, jobs, force) 
         from generator.render import pdf
 
         pdf.find_tools()  # a missing soffice is exit 2 before any work
-    planned = batch.plan(list(files), _output(output), template, output_formats, strict, pdf_a, force)
+    with output_folder(output, len(files) > 1):
+        status = _render(files, _output(output), template, output_formats, strict, pdf_a, jobs, force)
+    sys.exit(status)
+
+
+def _render(files, out, template, output_formats, strict, pdf_a, jobs, force) -> int:
+    """Plan, render and report every file; the exit status."""
+    from generator import batch
+
+    planned = batch.plan(list(files), out, template, output_formats, strict, pdf_a, force)
     started, failed, status, warned = time.monotonic(), 0, 0, 0
     many = len(planned) > 1  # a batch prints its problems and one summary line, not a line a file
     results = contextlib.closing(batch.run(planned, jobs or batch.default_workers(planned)))
@@ -102,7 +110,7 @@ def render(files, template, output, output_formats, pdf_a, strict, jobs, force) 
     if many:
         elapsed = time.monotonic() - started
         console.info(msg("cli.summary", ok=len(planned) - failed, failed=failed, seconds=elapsed) + _warnings_note(warned))
-    sys.exit(status)
+    return status
 
 
 def _warnings_note(count: int) -> str:
@@ -122,15 +130,8 @@ def _check_template_option(template: str | None) -> None:
 
 
 def _output(given: str | None) -> Path | None:
-    """-o as a Path; `out/` names a folder, which must exist (Path would drop the slash)."""
-    if given is None:
-        return None
-    path = Path(given)
-    if given.endswith(("/", "\\")) and not path.is_dir():
-        from generator.errors import OutputError
-
-        raise OutputError("out.no-folder", path=given)
-    return path
+    """-o as a Path (made a folder by output.output_folder when it names one)."""
+    return None if given is None else Path(given)
 
 
 @cli.command(help="help.validate")
@@ -295,7 +296,8 @@ def diff(old, new, template, output, author, date, fmt) -> None:
     _check_template_option(template)
     if author is not None and (not author.strip() or any(ord(c) < 32 for c in author)):
         raise click.UsageError(msg("diff.bad-author"))
-    result = diffing.run(old, new, _output(output), template, author, date, fmt)
+    with output_folder(output, False):
+        result = diffing.run(old, new, _output(output), template, author, date, fmt)
     console.diagnostics(result.diagnostics)
     if result.tracked is None:
         console.error(msg("diff.invalid"))
@@ -317,9 +319,16 @@ def diff(old, new, template, output, author, date, fmt) -> None:
 @lang_option
 def import_reports(files, output, org, period, strict, force) -> None:
     """Read existing reports (.docx, .txt, .md; .doc and others through LibreOffice) into data files."""
+    with output_folder(output, len(files) > 1):
+        status = _import_all(files, _output(output), org, period, strict, force)
+    sys.exit(status)
+
+
+def _import_all(files, out, org, period, strict, force) -> int:
+    """Import every file and report each; the exit status."""
     from generator import importer
 
-    out, many = _output(output), len(files) > 1
+    many = len(files) > 1
     if many and out is not None and not out.is_dir():
         from generator.errors import OutputError
 
@@ -346,7 +355,7 @@ def import_reports(files, output, org, period, strict, force) -> None:
         status = max(status, done.exit_code)
     if many:
         console.info(msg("import.summary", ok=len(files) - failed, failed=failed))
-    sys.exit(status)
+    return status
 
 
 def main(argv: list[str] | None = None) -> None:
