@@ -490,6 +490,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "cli.rendered": {"zh": "已生成 {path}", "en": "wrote {path}"},
     "cli.warnings-note": {"zh": "（{count} 条提醒，见 reportgen lint）", "en": " ({count} warning(s): see reportgen lint)"},
     "cli.valid": {"zh": "{file}：格式正确", "en": "{file}: valid"},
+    "cli.lint-clean": {"zh": "{file}：未发现问题", "en": "{file}: no problems found"},
+    "cli.lint-clean-many": {"zh": "{count} 个文件都未发现问题", "en": "no problems found in the {count} files"},
     "cli.summary": {
         "zh": "完成：生成 {ok} 个，失败 {failed} 个，用时 {seconds:.1f} 秒",
         "en": "done: {ok} rendered, {failed} failed, {seconds:.1f} s",

@@ -169,14 +169,17 @@ def lint(files, strict, list_rules) -> None:
         sys.exit(0)
     if not files:
         raise click.UsageError(msg("cli.lint-no-files"))
-    status = 0
+    status, clean = 0, True
     for f in files:
         loaded = load(f)
         found = loaded.diagnostics
         if loaded.ok:
             found = sorted(found + run_rules(loaded.source, loaded.report))
         console.diagnostics(found)
-        status = max(status, exit_status(found, strict))
+        status, clean = max(status, exit_status(found, strict)), clean and not found
+    if clean:  # silence would leave a newcomer wondering whether it ran
+        many = len(files) > 1
+        console.info(msg("cli.lint-clean-many", count=len(files)) if many else msg("cli.lint-clean", file=files[0]))
     sys.exit(status)
 
 
