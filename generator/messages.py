@@ -123,7 +123,11 @@ MESSAGES: dict[str, dict[str, str]] = {
     "schema.known-keys": {"zh": "（可用的键：{names}）", "en": " (known keys: {names})"},
     "schema.type": {"zh": "必须是{expected}（这里是{got}）", "en": "must be {expected} (got {got})"},
     "schema.empty": {"zh": "不能为空", "en": "must not be empty"},
-    "schema.null": {"zh": "没有填写值：请填写内容（可选项也可以整行删除）", "en": "has no value: fill it in (an optional key may be removed instead)"},
+    "schema.null": {"zh": "没有填写值：请填写内容", "en": "has no value: fill it in"},
+    "schema.null-optional": {
+        "zh": "没有填写值：请填写内容（这一项可以不写，也可以整行删除）",
+        "en": "has no value: fill it in (this key is optional: the line may be removed instead)",
+    },
     "schema.minlength": {"zh": "太短，至少 {limit} 个字符", "en": "too short: at least {limit} characters"},
     "schema.maxlength": {
         "zh": "太长（{length} 个字符），最多 {limit} 个字符",
