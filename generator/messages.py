@@ -343,6 +343,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "import read, or a render edited in Word since) and was left alone: choose another output with -o, "
         "or add --force to overwrite it",
     },
+    "out.foreign-document-unsigned": {
+        "zh": "“{path}”是一份不由 reportgen 生成的 Word 文档（可能是导入时的原稿，或生成后又在 Word 里改过），"
+        "没有覆盖它：请用 -o 另选输出文件，确实要覆盖请加 --force",
+        "en": "“{path}” is a Word document reportgen did not write (the original an import read, or a render "
+        "edited in Word since) and was left alone: choose another output with -o, or add --force to overwrite it",
+    },
     "out.collision": {
         "zh": "“{a}”和“{b}”会写到同一个输出文件“{out}”：请用 -o 指定不同目录或改名",
         "en": "“{a}” and “{b}” would both write “{out}”",
