@@ -747,8 +747,13 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "there is no revision “{rev}” in this git repository ({spec}): see git log --oneline or git tag",
     },
     "diff.no-path": {
-        "zh": "版本“{rev}”中没有文件“{path}”（路径从仓库根目录算起，当前目录下的文件请写成 {rev}:./文件名）：{reason}",
-        "en": "revision “{rev}” has no file “{path}” (paths start at the top of the repository; write {rev}:./name for the current folder): {reason}",
+        "zh": "版本“{rev}”中没有文件“{path}”（路径从仓库根目录算起，当前目录下的文件请写成 {rev}:./文件名）{hint}",
+        "en": "revision “{rev}” has no file “{path}” (paths start at the top of the repository; write {rev}:./name for the current folder){hint}",
+    },
+    "diff.no-path-did-you-mean": {"zh": "：是不是 {spec}？", "en": ": did you mean {spec}?"},
+    "diff.no-path-not-committed": {
+        "zh": "：这个文件在工作区里有，但还没有提交到这个版本",
+        "en": ": the file is in the working folder but was not committed in that revision",
     },
     "diff.git-failed": {"zh": "无法运行 git {spec}：{reason}", "en": "could not run git {spec}: {reason}"},
     "diff.bad-date": {
