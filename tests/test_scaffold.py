@@ -464,3 +464,39 @@ def test_lint_leaves_the_example_titles_and_phrases_a_report_may_keep(tmp_path):
     kept = [scaffold.EXAMPLE[k] for k in ("summary-title", "problems-text", "plans-text", "closing")]
     assert not any(scaffold.is_example(t) for t in kept)
     assert scaffold.is_example(scaffold.EXAMPLE["intro"].format(period="2030年下半年"))
+
+
+@pytest.mark.parametrize(
+    "written",
+    [
+        None,  # the line `new` wrote: into this install, from the previous file's folder
+        "../../old-venv/lib/python3.10/site-packages/generator/assets/schemas/report.schema.json",  # gone since
+        "file:///C:/Users/张三/AppData/Python/site-packages/generator/assets/schemas/report.schema.json",  # another PC
+        "../schemas/report.schema.json",  # a copy of the user's own that is not there (any more)
+    ],
+    ids=["new", "old-install", "other-machine", "missing-copy"],
+)
+def test_from_points_the_schema_line_at_the_schema_this_reportgen_ships(tmp_path, written):
+    from generator.resources import folder
+
+    (tmp_path / "2024").mkdir()
+    prev = skeleton(tmp_path / "2024", name="h1.yaml")
+    if written is not None:
+        lines = prev.read_text(encoding="utf-8").splitlines(keepends=True)
+        prev.write_text(f"# yaml-language-server: $schema={written}\n" + "".join(lines[1:]), encoding="utf-8")
+    (tmp_path / "2025" / "上半年").mkdir(parents=True)
+    out = tmp_path / "2025" / "上半年" / "h1.yaml"
+    assert new(out, "--from", prev)[0] == 0
+    target = out.read_text(encoding="utf-8").splitlines()[0].removeprefix("# yaml-language-server: $schema=")
+    assert not target.startswith("file:") and (out.parent / target).is_file()
+    assert os.path.samefile(out.parent / target, folder("schemas") / "report.schema.json")
+
+
+def test_from_keeps_a_schema_on_the_web(tmp_path):
+    prev = skeleton(tmp_path, name="h1.yaml")
+    url = "https://example.invalid/schemas/report.schema.json"
+    lines = prev.read_text(encoding="utf-8").splitlines(keepends=True)
+    prev.write_text(f"# yaml-language-server: $schema={url}\n" + "".join(lines[1:]), encoding="utf-8")
+    out = tmp_path / "h2.yaml"
+    assert new(out, "--from", prev)[0] == 0
+    assert out.read_text(encoding="utf-8").splitlines()[0] == f"# yaml-language-server: $schema={url}"
