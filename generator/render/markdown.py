@@ -66,7 +66,8 @@ def document(report, template, context: dict) -> bytes:
 def render(context: dict) -> str:
     paragraphs: list[Paragraph] = context["paragraphs"]
     offset = 1 if any(p.kind == "part" for p in paragraphs) else 0
-    out = [f"# {escape(context['title'])}"]
+    lines = context.get("title_lines") or [context["title"]]
+    out = ["# " + "<br>".join(escape(line) for line in lines)]  # a heading holds no line break but HTML's
     for p in paragraphs:
         if p.kind == "part":
             out.append(f"## {escape(p.text)}")
