@@ -70,6 +70,7 @@ NOTES: dict[str, tuple[str, ...]] = {
     "figures": (
         "数据项（可选）：正文中写 ${键名} 引用，显示为本期数值加单位（如“6次”）。",
         "键名用小写英文字母、数字和下划线；label 名称，value 本期数值，unit 单位，previous 上期数值（可选）。",
+        "数据表“主要工作数据”默认放在工作总结之后；要放到正文最后写 figures_table: end，不要数据表写 figures_table: none。",
     ),
     "figures-from": ("上一期的数值已移到 previous；请填写每一项的本期数值 value。",),
     "plan": ("上期计划：",),
@@ -347,6 +348,8 @@ def following(src: Source, prev_path: Path, out: Path, org: str | None, period: 
         chinese = isinstance(typed, source_mod.Scalar) and "年" in typed.value
         _signature(w, data["signature"]["name"], report_date(period, chinese), was=True)
     _figures_from(w, data.get("figures") or {})
+    if data.get("figures_table"):
+        w.add(0, f"figures_table: {data['figures_table']}", ("figures_table",))
     w.comment(0, w.kept.footer)
     return w.text()
 

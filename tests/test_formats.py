@@ -729,3 +729,46 @@ def test_a_title_of_one_line_has_no_break(tmp_path):
     assert report.title_lines == ()
     title = docx.Document(io.BytesIO(render(report, "standard"))).paragraphs[0]
     assert title.text == "一行标题" and not title.runs[0]._r.findall(qn("w:br"))
+
+
+# ------------------------------------------------------------------ where the figures table goes
+
+WITH_FIGURES = MINIMAL.replace("  text: 完成了工作。", "  text: 开展学习${study}。") + (
+    "closing: 结尾。\nfigures:\n  study: {label: 集中学习, value: 6, unit: 次}\n"
+)
+
+
+@pytest.mark.parametrize("name", NAMES)
+@pytest.mark.parametrize(
+    "setting, after",
+    [(None, "summary.text"), ("after_summary", "summary.text"), ("end", "plans.text"), ("none", None)],
+)
+def test_figures_table_goes_where_the_file_says(tmp_path, name, setting, after):
+    """After the summary by default (formats.md); `end`: after the last part, before the closing; `none`: nowhere."""
+    text = WITH_FIGURES + (f"figures_table: {setting}\n" if setting else "")
+    paragraphs = layout.layout(report_of(write(tmp_path, text)), name)
+    kinds = [p.kind for p in paragraphs]
+    if after is None:
+        assert "figures" not in kinds
+        return
+    at = kinds.index("figures")
+    assert kinds.count("figures") == 1
+    before = paragraphs[at - 1].paths
+    assert ("summary", "text") in before if after == "summary.text" else ("plans", "text") in before
+    if setting == "end":
+        assert [p.text for p in paragraphs[at + 1 :]] == ["结尾。"]
+    md = render(report_of(write(tmp_path, text)), name, "md").decode("utf-8")
+    assert md.count("**主要工作数据**") == 1
+
+
+def test_figures_table_off_still_cites_the_figures(tmp_path):
+    report = report_of(write(tmp_path, WITH_FIGURES + "figures_table: none\n"))
+    md = render(report, "standard", "md").decode("utf-8")
+    assert "主要工作数据" not in md and "开展学习6次。" in md
+    doc = docx.Document(io.BytesIO(render(report, "standard")))
+    assert doc.tables == []
+
+
+def test_figures_table_setting_is_checked(tmp_path):
+    loaded = pipeline.load(write(tmp_path, WITH_FIGURES + "figures_table: false\n"))
+    assert [(d.line, d.column, d.path) for d in loaded.diagnostics] == [(13, 16, "figures_table")]

@@ -500,3 +500,11 @@ def test_from_keeps_a_schema_on_the_web(tmp_path):
     out = tmp_path / "h2.yaml"
     assert new(out, "--from", prev)[0] == 0
     assert out.read_text(encoding="utf-8").splitlines()[0] == f"# yaml-language-server: $schema={url}"
+
+
+def test_from_carries_the_place_of_the_figures_table(tmp_path):
+    prev = skeleton(tmp_path, name="h1.yaml")
+    prev.write_text(prev.read_text(encoding="utf-8") + "figures_table: end\n", encoding="utf-8")
+    out = tmp_path / "h2.yaml"
+    assert new(out, "--from", prev)[0] == 0
+    assert data_of(out)["figures_table"] == "end"

@@ -93,6 +93,7 @@ class Report:
     figures: tuple[Figure, ...]
     # the title as the user broke it into lines (GB/T 9704 §7.3.3: by meaning); () when one line
     title_lines: tuple[str, ...] = ()
+    figures_table: str = "after_summary"  # where the figures table goes: after_summary, end, none
 
     @property
     def parts(self) -> tuple[tuple[str, Block], ...]:
@@ -176,4 +177,5 @@ def build(source: Source) -> Report:
         signature=Signature(text.one_line(sig["name"]), sig["date"]) if sig else None,
         figures=tuple(figures.values()),
         title_lines=title_lines if len(title_lines) > 1 else (),
+        figures_table=data.get("figures_table") or "after_summary",
     )
