@@ -273,11 +273,14 @@ def _example_body(w: _Lines, period: Period) -> None:
     w.add(0, f"closing: {e['closing']}")
 
 
-def example_facts() -> re.Pattern[str]:
+def _facts_pattern() -> re.Pattern[str]:
     """The skeleton's example facts as a pattern over a text without white space, any period."""
     texts = [t for name in FACTS for t in ((EXAMPLE[name],) if isinstance(EXAMPLE[name], str) else EXAMPLE[name])]
     pieces = [re.escape(re.sub(r"\s+", "", t)).replace(re.escape("{period}"), ".{2,12}") for t in texts]
     return re.compile("|".join(pieces))
+
+
+_EXAMPLE_FACTS = _facts_pattern()
 
 
 def is_example(text: str) -> bool:
@@ -428,6 +431,3 @@ def _figures_from(w: _Lines, figures: dict[str, dict[str, Any]]) -> None:
     for key, fig in figures.items():
         carried = {"label": fig["label"], "unit": fig.get("unit"), "previous": number_text(fig["value"])}
         _figure(w, key, carried, ("figures", key))
-
-
-_EXAMPLE_FACTS = example_facts()

@@ -384,7 +384,7 @@ def compiled(path: Path) -> CompiledDocx:
 def document(report, template, context: dict[str, Any]) -> bytes:
     """The writer of the output format docx (see render/__init__.py)."""
     if report.title_lines:
-        context = {**context, "title": broken(report.title_lines)}
+        context = {**context, "title": with_line_breaks(report.title_lines)}
     return render_bytes(template.docx, context, report.title, report.organization)
 
 
@@ -392,7 +392,7 @@ def document(report, template, context: dict[str, Any]) -> bytes:
 LINE_BREAK = '</w:t><w:br/><w:t xml:space="preserve">'
 
 
-def broken(lines: tuple[str, ...]) -> Any:
+def with_line_breaks(lines: tuple[str, ...]) -> Any:
     """Lines of text as one value a template prints where `{{ title }}` stands, a line break
     between them (GB/T 9704 §7.3.3: a title broken by meaning)."""
     from markupsafe import Markup, escape

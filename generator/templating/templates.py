@@ -63,10 +63,17 @@ def check_key(name: str, base: Path) -> tuple[str, dict[str, str]] | None:
 
 
 def _has_tags(path: Path) -> bool:
+    st = path.stat()
+    return _has_tags_cached(str(path.resolve()), st.st_mtime_ns, st.st_size)
+
+
+@cache
+def _has_tags_cached(path: str, mtime_ns: int, size: int) -> bool:
+    """Read again only when the file changes: a batch checks the same `template:` for every file."""
     from generator.templating.check import has_tags  # check imports this module
 
     try:
-        return has_tags(path)
+        return has_tags(Path(path))
     except ReportgenError:  # not a .docx inside: the renderer says why
         return True
 
