@@ -71,10 +71,27 @@ def test_flags_supply_and_override_the_title(tmp_path):
     data, _ = run(tmp_path, "r.txt", [TITLE, *BODY], org="示例党支部", period="2024Q2")
     assert data["organization"] == "示例党支部" and data["period"] == {"year": 2024, "span": "quarter", "index": 2}
     assert data["title"] == TITLE  # the title as the report had it
-    with pytest.raises(ImportFailed, match="--period"):
+    with pytest.raises(ImportFailed, match="--period"):  # no year in the title, the opening or a sign-off
         run(tmp_path, "r.txt", ["党建工作总结", *BODY], org="示例党支部")
-    with pytest.raises(ImportFailed, match="--org"):
-        run(tmp_path, "r.txt", ["2024年党建工作总结", *BODY])
+
+
+def test_without_flags_the_organisation_and_period_are_guessed_from_the_text(tmp_path):
+    opening = "今年以来，我们青松机械厂装配车间党支部紧扣生产任务抓党建。"
+    data, done = run(tmp_path, "r.txt", ["2024年上半年党建工作总结", opening, *BODY])
+    assert data["organization"] == "青松机械厂装配车间党支部" and data["period"]["span"] == "half"
+    assert "r.txt:2: warning[import]" in messages(done) and "青松机械厂装配车间党支部" in messages(done)
+    opening = "2023年，澜湾港务集团装卸二队党支部围绕安全生产开展工作。"
+    data, done = run(tmp_path, "r.txt", ["党建工作总结", opening, *BODY])
+    assert data["organization"] == "澜湾港务集团装卸二队党支部" and data["period"] == {"year": 2023, "span": "year"}
+    data, done = run(tmp_path, "r.txt", ["党建工作总结", *BODY, "白桦县农技站党支部", "2025年1月6日"])
+    assert data["organization"] == "白桦县农技站党支部" and data["period"] == {"year": 2024, "span": "year"}
+    assert "落款日期" in messages(done)
+
+
+def test_an_organisation_named_nowhere_is_a_placeholder_with_a_warning_at_the_title(tmp_path):
+    data, done = run(tmp_path, "r.txt", ["2024年党建工作总结", "全年各项工作稳步推进。", *BODY])
+    assert data["organization"] == "XX"
+    assert "r.txt:1: warning[import]" in messages(done) and "--org" in messages(done)
 
 
 # ---------------------------------------------------------------- labels

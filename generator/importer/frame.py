@@ -15,6 +15,7 @@ from generator.importer import figures as figures_mod
 from generator.importer import labels
 from generator.importer.labels import Label
 from generator.importer.paragraphs import Document, Para
+from generator.importer.script import fold
 
 CAPTION = "主要工作数据"  # the built-in template's caption of the figures table
 _TITLE_WORDS = ("总结", "报告", "计划", "安排", "打算", "汇报", "要点", "思路", "材料")
@@ -57,8 +58,10 @@ class Line:
 @dataclass
 class Frame:
     title: str = ""
+    title_where: int = 1  # the paragraph of the title (where a note on it points)
     lines: list[Line] = field(default_factory=list)
     signature: tuple[str, datetime.date] | None = None
+    signature_where: int = 0
     figures: list[figures_mod.Row] = field(default_factory=list)
     notes: list[tuple[int, str, dict]] = field(default_factory=list)  # (where, message key, fields)
 
@@ -103,6 +106,11 @@ def _title_like(p: Para) -> bool:
     return not text.endswith(("。", "：", ":", "；", "，"))
 
 
+def is_title_words(text: str) -> bool:
+    """Ends like a report's title (总结, 报告, 計劃 …)."""
+    return fold(text).endswith(_TITLE_WORDS)
+
+
 def _title(paras: list[Para], found: Frame) -> None:
     if not paras or not _title_like(paras[0]):
         return
@@ -111,11 +119,12 @@ def _title(paras: list[Para], found: Frame) -> None:
     for p in paras[1:4]:
         joined = "".join(t.text for t in taken)
         same_style = styled and (p.title_style or p.centred)
-        completes = not joined.endswith(_TITLE_WORDS) and p.text.endswith(_TITLE_WORDS) and len(p.text) <= 40
+        completes = not is_title_words(joined) and is_title_words(p.text) and len(p.text) <= 40
         if not _title_like(p) or not (same_style or (completes and not styled)):
             break
         taken.append(p)
     found.title = "".join(p.text.strip() for p in taken)
+    found.title_where = taken[0].where
     del paras[: len(taken)]
 
 
@@ -157,4 +166,5 @@ def _signature(paras: list[Para], found: Frame) -> None:
         found.notes.append((paras[-1].where, "import.date-alone", {}))
         return
     found.signature = (text, date)
+    found.signature_where = name.where
     del paras[-2:]
