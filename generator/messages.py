@@ -840,8 +840,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{part} appears twice; what follows the second heading joins the part",
     },
     "import.table-as-text": {
-        "zh": "这个表格不是“本期/上期”数据表，各单元格作为正文段落导入",
-        "en": "this table is not a table of this and the previous period's figures; its cells are imported as paragraphs",
+        "zh": "这个表格不是“本期/上期”数据表，已按行作为正文段落导入（每行一段，单元格之间空一格）",
+        "en": "this table is not a table of this and the previous period's figures; imported as text, a paragraph a row with a space between the cells",
     },
     "import.date-alone": {
         "zh": "末尾的日期前没有落款单位，日期作为结尾段落导入",
@@ -882,6 +882,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "import.outline": {
         "zh": "从这里起的 {count} 段是正文前的标题目录（后文按顺序重复了这些标题），未作为正文导入",
         "en": "the {count} paragraphs from here are an outline of the headings that follow (the report repeats them in order); not imported as text",
+    },
+    "import.label-unread": {
+        "zh": "这一段开头像是编号，但读不出序号（只认到 {limit}）：连同编号作为上一块的正文导入",
+        "en": "this paragraph starts like a numbering label whose number cannot be read (up to {limit} are): imported with it as text of the block before",
     },
     "import.done": {
         "zh": "已导入 {source} → {path}：模板 {template}，条目 {items} 个，要点 {points} 个，数据 {figures} 项，警告 {warnings} 条",

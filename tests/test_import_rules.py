@@ -283,3 +283,39 @@ def test_template_detection_writes_the_template_unless_standard(tmp_path):
     flat, done = run(tmp_path, "f.txt", [TITLE, "一、抓好学习", "1.集中学习。学了六次。", "二、存在的问题", "学得不深。",
                                          "三、下步打算", "1.继续学习。每月一次。"])  # fmt: skip
     assert flat["template"] == "flat" and done.template == "flat"
+
+
+# ---------------------------------------------------------------- long lists (issue 21, item 14)
+
+_DIGITS = "零一二三四五六七八九"
+
+
+def _spelled(n: int) -> str:
+    """1250 → 一千二百五十, the way people write it (numbering.py writes 十二百五十)."""
+    out, zero = "", False
+    for size, unit in ((1000, "千"), (100, "百"), (10, "十"), (1, "")):
+        d, n = divmod(n, size)
+        if d:
+            out += ("零" if zero and out else "") + ("" if (unit == "十" and d == 1 and not out) else _DIGITS[d]) + unit
+            zero = False
+        elif out:
+            zero = True
+    return out
+
+
+def test_a_list_runs_on_past_two_hundred(tmp_path):
+    items = [f"（{_spelled(n)}）办好第{n}件实事。当月办结。" for n in range(1, 1251)]
+    assert items[199].startswith("（二百）") and items[1249].startswith("（一千二百五十）")
+    data, done = run(tmp_path, "r.txt", [TITLE, "一、基本情况", *items, "二、存在问题", "学习还不够深入。", "三、下步打算", "继续抓好学习。"])
+    items = data["summary"]["items"]
+    if len(items) == 1:  # the format made 基本情况 a section of the summary
+        items = items[0]["items"]
+    assert [i["title"] for i in items] == [f"办好第{n}件实事" for n in range(1, 1251)]
+    assert not done.diagnostics
+
+
+def test_a_label_whose_number_cannot_be_read_is_text_with_a_warning_at_it(tmp_path):
+    lines = [TITLE, "一、基本情况", "（一）抓好学习", "全年集中学习六次。", "（一万）办好实事。当月办结。", *BODY[3:]]
+    data, done = run(tmp_path, "r.txt", lines)
+    assert "r.txt:5: warning[import]" in messages(done) and "9999" in messages(done)
+    assert "（一万）办好实事。当月办结。" in str(data)

@@ -17,7 +17,8 @@ from generator.importer.labels import Label
 from generator.importer.paragraphs import Document, Para
 from generator.importer.script import fold
 
-CAPTION = "主要工作数据"  # the built-in template's caption of the figures table
+CAPTION = "主要工作数据"
+CELL_GAP = "\u3000"  # between the cells of a table row read as a paragraph: a space, no character added  # the built-in template's caption of the figures table
 _TITLE_WORDS = ("总结", "报告", "计划", "安排", "打算", "汇报", "要点", "思路", "材料")
 _CN_DIGITS = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"零": 0}
 _DATE = re.compile(
@@ -78,6 +79,8 @@ def frame(doc: Document) -> Frame:
             continue
         else:
             label, rest = labels.strip(p.text)
+            if label is None and labels.unreadable(p.text):
+                found.notes.append((p.where, "import.label-unread", {"limit": labels.MAX_NUMBER}))
             found.lines.append(Line(p, label, rest))
     return found
 
@@ -89,11 +92,10 @@ def _table(p: Para, found: Frame) -> None:
         found.lines.append(Line(p, None, "", figures=True))
         return
     found.notes.append((p.where, "import.table-as-text", {}))
-    for cells in p.rows or []:
-        for cell in cells:
-            if cell.strip():
-                label, rest = labels.strip(cell.strip())
-                found.lines.append(Line(Para(cell.strip(), p.where), label, rest))
+    for cells in p.rows or []:  # a row a paragraph, in its place: the table stays together
+        text = CELL_GAP.join(c.strip() for c in cells if c.strip())
+        if text:
+            found.lines.append(Line(Para(text, p.where), None, text))
 
 
 # ---------------------------------------------------------------- title
@@ -151,7 +153,7 @@ def _cn_int(text: str) -> int:
         return int(text)
     if len(text) == 4:  # 二〇二四: digit by digit
         return int("".join(str(_CN_DIGITS[c]) for c in text))
-    return labels.chinese_numbers().get(text, 0)
+    return labels.chinese_value(text) or 0
 
 
 def _signature(paras: list[Para], found: Frame) -> None:
