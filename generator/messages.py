@@ -887,6 +887,18 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "这一段开头像是编号，但读不出序号（只认到 {limit}）：连同编号作为上一块的正文导入",
         "en": "this paragraph starts like a numbering label whose number cannot be read (up to {limit} are): imported with it as text of the block before",
     },
+    "import.toc": {
+        "zh": "这里是 Word 生成的目录（重复了后文的标题），未作为正文导入",
+        "en": "a table of contents made by Word (the headings again) is here; not imported as text",
+    },
+    "import.tracked": {
+        "zh": "文档中有未处理的修订（插入、删除），已按全部接受后的文字导入：请核对",
+        "en": "the document has tracked changes (insertions, deletions) not yet accepted; imported as if all were accepted: please check",
+    },
+    "import.text-box": {
+        "zh": "这一段有文本框（“{text}”），文本框里的文字不是正文，未导入",
+        "en": "this paragraph has a text box (“{text}”); a text box is not body text and was not imported",
+    },
     "import.done": {
         "zh": "已导入 {source} → {path}：模板 {template}，条目 {items} 个，要点 {points} 个，数据 {figures} 项，警告 {warnings} 条",
         "en": "imported {source} → {path}: template {template}, {items} items, {points} points, {figures} figures, {warnings} warnings",

@@ -86,7 +86,7 @@ def import_file(
         figures=found.figures, source=path.name, out=output,
     )  # fmt: skip
     _check(text, str(output))
-    diagnostics = [_diagnostic(doc, where, key, kw) for where, key, kw in reshaped + notes + found.notes + best.built.notes]
+    diagnostics = [_diagnostic(doc, where, key, kw) for where, key, kw in doc.notes + reshaped + notes + found.notes + best.built.notes]
     result = Imported(path, None, diagnostics, best.name, *_counts(best.built.data), len(found.figures))
     if strict and diagnostics:
         result.exit_code = 1
