@@ -18,8 +18,8 @@ from __future__ import annotations
 import re
 from difflib import SequenceMatcher
 
-from generator import formats
-from generator.render import context
+from generator import layout
+from generator.templating import context
 
 LABEL = re.compile(
     r"^(第[一二三四五六七八九十]+部分|[一二三四五六七八九十百]+[、.．]|[（(][一二三四五六七八九十百]+[)）]"
@@ -39,7 +39,7 @@ def words(title: str) -> str:
 
 def rendered_text(report, name: str) -> list[str]:
     lines = [report.title]
-    for p in formats.layout(report, name):
+    for p in layout.layout(report, name):
         if p.kind == "figures":
             lines += ["主要工作数据", "项目", "本期", "上期", "增减"]
             lines += [c for r in context.figure_rows(report) for c in (r.label, r.current, r.previous, r.change)]
@@ -52,7 +52,7 @@ def rendered_text(report, name: str) -> list[str]:
 
 def rendered_titles(report, name: str) -> set[str]:
     found = set()
-    for p in formats.layout(report, name):
+    for p in layout.layout(report, name):
         if p.kind in ("heading", "part"):
             found.add(words(p.text))
         elif p.lead:
@@ -63,7 +63,7 @@ def rendered_titles(report, name: str) -> set[str]:
 def label_only(report, name: str) -> list[str]:
     """Headings printed as a bare label: `一、` alone as a heading, or a label with nothing after it."""
     out = []
-    for p in formats.layout(report, name):
+    for p in layout.layout(report, name):
         heading = p.text if p.kind in ("heading", "part") else (p.lead if not p.text.strip() else "")
         if heading and not words(heading):
             out.append(heading)

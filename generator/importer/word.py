@@ -16,10 +16,10 @@ from pathlib import Path
 from lxml import etree
 
 from generator.errors import reason
-from generator.importer.drawn import W, Numbering
+from generator.importer.drawn import Numbering, W
+from generator.importer.paragraphs import MAX_PARAGRAPHS, Document, ImportFailed, Para
 
 MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
-from generator.importer.paragraphs import MAX_PARAGRAPHS, Document, ImportFailed, Para
 
 # A zip member larger than this once inflated is refused (a zip bomb, or no report).
 MAX_PART = 64 * 1024 * 1024

@@ -1,7 +1,7 @@
 """The HTML writer: one self-contained page that looks like the printed report.
 
 It prints the same Paragraph list as the .docx and Markdown writers (formats.layout, through
-render/context.py), so numbering and order have one source of truth. The page has no network
+templating/context.py), so numbering and order have one source of truth. The page has no network
 access and needs no other file: the stylesheet (report.css) and the script that cuts the text
 into A4 pages (paginate.js) are data files beside this module, inlined into the page, and a
 Content-Security-Policy allows nothing else. Fonts go by name, as the .docx names them, with the
@@ -21,9 +21,9 @@ from html import escape
 from pathlib import Path
 
 from generator.diagnostics import Diagnostic, format_path
-from generator.formats import Paragraph
+from generator.layout import Paragraph
 from generator.messages import msg
-from generator.render.context import FigureRow
+from generator.templating.context import FigureRow
 
 HERE = Path(__file__).resolve().parent
 TITLE, SIGNATURE = "title", "signature"  # the slots of marks that are not paragraphs
@@ -146,6 +146,14 @@ def _within(path: str, outer: str) -> bool:
 
 
 # ---------------------------------------------------------------- the standalone page
+
+
+def document(report, template, context: dict) -> bytes:
+    """The writer of the output format html: a custom template has no HTML of its own, so its
+    paragraphs are shown in the built-in look, with its name."""
+    from generator.templating.templates import looks_like_path
+
+    return render(context, template.name if looks_like_path(template.name) else None).encode("utf-8")
 
 
 def render(context: dict, custom_template: str | None = None) -> str:
