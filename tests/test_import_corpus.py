@@ -109,6 +109,46 @@ def test_the_corpus_has_the_shapes_it_claims():
     assert "\t12次\t" not in text["c7-unit-tables.txt"] and "11次\t10次" in text["c7-unit-tables.txt"]
 
 
+def _import(name: str, folder: Path) -> tuple[str, str]:
+    """(the data file written, the warnings) of a corpus report imported with no flags."""
+    path = source(name, folder)[0]
+    done = import_file(path, folder / "r.yaml", force=True)
+    return (folder / "r.yaml").read_text(encoding="utf-8"), "\n".join(d.render() for d in done.diagnostics)
+
+
+def test_what_a_word_file_holds_besides_its_text_is_said_not_imported(tmp_path):
+    data, said = _import("c8-word.docx", tmp_path)
+    assert "Word 生成的目录" in said and "修订" in said and "文本框（“党员先锋岗”）" in said
+    assert "目录" not in data and "主要工作\t" not in data  # the table of contents
+    assert "数字请与人力资源部核对" not in data  # a comment
+    assert "党员先锋岗六个" in data and "党员先锋岗党员先锋岗" not in data  # the text box, once: not at all
+    assert "推动党建工作与工程建设深度融合" in data and "积分子全部参学率" not in data  # changes accepted
+    assert "organization: 海港码头公司工程部党支部" in data and "period: {year: 2024, span: year}" in data
+
+
+def test_reshaped_text_is_said_once_where_it_was_found(tmp_path):
+    _, said = _import("c3-pdf-wrapped.txt", tmp_path)
+    assert said.count("PDF") == 1 and "c3-pdf-wrapped.txt:1: warning[import]" in said
+    _, said = _import("c4-oneline.txt", tmp_path)
+    assert "网页" in said
+    data, said = _import("c5-outline-first.txt", tmp_path)
+    assert "c5-outline-first.txt:1: warning[import]" in said and "4 段" in said
+    assert data.count("一、主要工作情况") == 0 and "枫林社区党总支" in data
+
+
+def test_the_organisation_comes_from_the_text_when_the_title_has_none(tmp_path):
+    data, said = _import("c1-paren-top.txt", tmp_path)
+    assert "organization: 城南供水公司第二党支部" in data and "c1-paren-top.txt:3: warning[import]" in said
+    data, said = _import("c2-colon-runin.txt", tmp_path)
+    assert "period: {year: 2024, span: year}" in data and "正文开头" in said
+
+
+def test_traditional_characters_are_matched_and_kept(tmp_path):
+    data, said = _import("c6-traditional.txt", tmp_path)
+    assert "problems:" in data and "causes:" in data and "plans:" in data and "XX" not in data
+    assert "社區黨委對兩新組織黨建工作的指導還不夠有力" in data and "organization: 清溪社區黨委" in data
+
+
 if __name__ == "__main__":
     print(f"{'report':24} {'template':9} {'chars':>5} {'kept':>7} {'added':>7} {'headings':>8} {'titled':>7} {'warn':>4}")
     for r in _all():

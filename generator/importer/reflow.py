@@ -23,6 +23,7 @@ from collections import Counter
 from generator.importer import labels
 from generator.importer.frame import is_title_words, parse_date
 from generator.importer.paragraphs import Para
+from generator.importer.script import fold
 
 _ENDS = tuple("。！？；：…!?;:") + ("”", "’", "）", ")", "」", "》")
 _MIN_WRAPPED = 10  # lines at the common width before a text counts as hard-wrapped
@@ -114,7 +115,27 @@ def _pieces(text: str) -> list[str]:
     pieces.append(text[start:])
     first = _title_off(pieces.pop(0))
     last = _signature_off(pieces.pop())
+    pieces = [cut for piece in pieces for cut in _part_heading_off(piece)]
     return [s.strip() for s in first + pieces + last if s.strip()]
+
+
+# A part's heading in the words reports use, which a paste runs into its first sentence.
+_PART_HEADING = re.compile(
+    r"(?:存在的?(?:主要)?(?:问题|不足)(?:[和与及](?:不足|差距|原因))?|问题[和与及]不足|原因分析"
+    r"|(?:下一?步|下阶段|明年|20\d\d年)(?:的)?工作(?:打算|计划|安排|思路))"
+)
+
+
+def _part_heading_off(piece: str) -> list[str]:
+    """`四、存在的问题对照新形势…` → the heading and its text (a known part heading, nothing between)."""
+    label = _heading_label(piece)
+    if label is None:
+        return [piece]
+    m = _PART_HEADING.match(fold(piece), label.length)
+    rest = piece[m.end() :] if m else ""
+    if not rest or rest[0] in _SENTENCE_END + "，、：:（(":
+        return [piece]
+    return [piece[: m.end()], rest]
 
 
 def _heading_cuts(text: str) -> list[int]:
