@@ -319,3 +319,31 @@ def test_a_label_whose_number_cannot_be_read_is_text_with_a_warning_at_it(tmp_pa
     data, done = run(tmp_path, "r.txt", lines)
     assert "r.txt:5: warning[import]" in messages(done) and "9999" in messages(done)
     assert "（一万）办好实事。当月办结。" in str(data)
+
+
+# ---------------------------------------------------------------- text whose lines are not its paragraphs
+
+
+def test_numbers_running_through_a_paragraph_do_not_split_it(tmp_path):
+    long = "支部的主要做法：" + "".join(f"{n}.坚持每月集中学习一次，做到内容有计划、过程有记录、效果有检验。" for n in range(1, 8))
+    data, done = run(tmp_path, "r.txt", [TITLE, "一、基本情况", "（一）抓好学习", long, "（二）建强组织", long, *BODY[3:]])
+    assert long in str(data) and "网页" not in messages(done)
+
+
+def test_short_unpunctuated_lines_are_not_taken_for_hard_wraps(tmp_path):
+    lines = [TITLE, "一、基本情况"]
+    for n in "一二三四五六七八九十":
+        lines += [f"（{n}）抓好第{n}项重点工作任务", "全年按计划推进，群众满意。"]
+    data, done = run(tmp_path, "r.txt", [*lines, *BODY[3:]])
+    assert "PDF" not in messages(done)
+    assert find(data, "抓好第十项重点工作任务")["text"] == "全年按计划推进，群众满意。"
+
+
+def test_a_hard_wrapped_heading_is_joined_and_a_short_line_ends_its_paragraph(tmp_path):
+    text = "全年组织集中学习十二次，开展专题研讨四次，党员撰写心得体会六十余篇，学习的针对性和实效性明显增强。"
+    body = [text[i : i + 24] for i in range(0, len(text), 24)] * 6
+    lines = [TITLE, "一、基本情况", "（一）坚持学用结合，把理论学习成果转化为推动", "工作的实际成效", *body, *BODY[3:]]
+    data, done = run(tmp_path, "r.txt", lines)
+    assert "PDF" in messages(done) and "r.txt:1: warning[import]" in messages(done)
+    block = find(data, "坚持学用结合，把理论学习成果转化为推动工作的实际成效")
+    assert block["text"].split() == [text] * 6  # each ends a sentence: a paragraph each

@@ -27,6 +27,7 @@ from generator.importer.script import fold
 
 _ENDS = tuple("。！？；：…!?;:") + ("”", "’", "）", ")", "」", "》")
 _MIN_WRAPPED = 10  # lines at the common width before a text counts as hard-wrapped
+_LINE_WIDTHS = (18, 60)  # characters a line of a printed page holds, from large type to small
 _MIN_ONE_LINE = 300  # characters of a paragraph that may be a whole report
 _OUTLINE_LINE = 40  # an outline entry is a short line
 
@@ -52,14 +53,20 @@ def _heading_label(text: str) -> labels.Label | None:
 
 
 def _width(paras: list[Para]) -> int:
-    """The width a hard-wrapped text is cut at, 0 when it is not hard-wrapped."""
+    """The width a hard-wrapped text is cut at, 0 when it is not hard-wrapped: many lines, a third
+    of them or more, within two characters of one width that a printed line holds, most of
+    those ending no sentence."""
     lengths = Counter(len(p.text) for p in paras if not p.is_table and len(p.text) >= 12)
     if not lengths:
         return 0
-    width = max(n for n, _ in lengths.most_common(3))
-    cut = sum(c for n, c in lengths.items() if width - 2 <= n <= width)
+    def near(width: int) -> int:  # lines cut at `width`: a line may end a character or two short
+        return sum(c for n, c in lengths.items() if width - 2 <= n <= width)
+
+    width = max(lengths, key=lambda n: (near(n), n))
+    cut = near(width)
     unended = sum(1 for p in paras if width - 2 <= len(p.text) <= width and not p.text.endswith(_ENDS))
-    return width if cut >= _MIN_WRAPPED and unended * 2 >= cut else 0
+    wrapped = cut >= _MIN_WRAPPED and cut * 3 >= lengths.total() and unended * 2 >= cut
+    return width if wrapped and _LINE_WIDTHS[0] <= width <= _LINE_WIDTHS[1] else 0
 
 
 def _unwrap(paras: list[Para], notes: list) -> list[Para]:
@@ -91,9 +98,13 @@ _DATE_AT_END = re.compile(
 
 
 def _split_long(paras: list[Para], notes: list) -> list[Para]:
+    """A paragraph that is most of the document, long, with headings inside: a pasted report. (A
+    paragraph that only runs `1.…。2.…。` through its text is left alone.)"""
+    total = sum(len(p.text) for p in paras)
     out: list[Para] = []
     for p in paras:
-        pieces = _pieces(p.text) if not p.is_table and len(p.text) >= _MIN_ONE_LINE else [p.text]
+        pasted = not p.is_table and len(p.text) >= _MIN_ONE_LINE and len(p.text) * 2 >= total
+        pieces = _pieces(p.text) if pasted else [p.text]
         if len(pieces) == 1:
             out.append(p)
             continue
