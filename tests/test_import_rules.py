@@ -86,6 +86,10 @@ def test_without_flags_the_organisation_and_period_are_guessed_from_the_text(tmp
     data, done = run(tmp_path, "r.txt", ["党建工作总结", *BODY, "白桦县农技站党支部", "2025年1月6日"])
     assert data["organization"] == "白桦县农技站党支部" and data["period"] == {"year": 2024, "span": "year"}
     assert "落款日期" in messages(done)
+    data, done = run(tmp_path, "r.txt", ["三季度党建工作总结", *BODY, "白桦县农技站党支部", "2024年10月8日"])
+    assert data["period"] == {"year": 2024, "span": "quarter", "index": 3}
+    data, done = run(tmp_path, "r.txt", ["下半年党建工作总结", *BODY, "白桦县农技站党支部", "2025年1月6日"])
+    assert data["period"] == {"year": 2024, "span": "half", "index": 2}
 
 
 def test_an_organisation_named_nowhere_is_a_placeholder_with_a_warning_at_the_title(tmp_path):

@@ -11,6 +11,7 @@ warning at the paragraph it was read from.
 
 from __future__ import annotations
 
+import datetime
 import re
 
 from generator.importer import head
@@ -70,15 +71,14 @@ def _period(found: Frame, notes: list) -> Period | None:
             notes.append((line.where, "import.period-from-text", {"period": period.name}))
             return period
     if found.signature:
-        date = found.signature[1]
-        early = date.month <= 2  # a year's, or its last quarter's, report signed in January
-        period = Period(date.year - 1 if early else date.year, "year")
+        period = _dated(found.signature[1], _span_words([found.title] + [ln.text for ln in found.lines[:_NEAR_TOP]]))
         notes.append((found.signature_where, "import.period-from-date", {"period": period.name}))
         return period
     return None
 
 
 _YEAR_AT = re.compile(r"(20\d\d)\s*年")
+_SPAN_WORDS = re.compile(r"(上|下)半年|第?([一二三四])季度")
 
 
 def period_in(text: str) -> Period | None:
@@ -88,3 +88,23 @@ def period_in(text: str) -> Period | None:
         return None
     _, period = head.from_title(text[m.start() : m.start() + 12])
     return period
+
+
+def _span_words(texts: list[str]) -> tuple[str, int]:
+    """(span, index) that words without a year name — 上半年, 三季度 — else the year."""
+    for text in texts:
+        m = _SPAN_WORDS.search(text)
+        if m and m.group(1):
+            return "half", 1 if m.group(1) == "上" else 2
+        if m:
+            return "quarter", "一二三四".index(m.group(2)) + 1
+    return "year", 1
+
+
+def _dated(date: datetime.date, span: tuple[str, int]) -> Period:
+    """The period a report signed on `date` is of: the year's or its last quarter's or half's report
+    is signed early in the next year; any other, within its year."""
+    kind, index = span
+    ends_the_year = kind == "year" or (kind == "half" and index == 2) or (kind == "quarter" and index == 4)
+    year = date.year - 1 if ends_the_year and date.month <= 2 else date.year
+    return Period(year, "year") if kind == "year" else Period(year, kind, index)
