@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+
 from generator import numbering
 
 PART, POINT = "part", "point"

@@ -12,7 +12,7 @@ title, headings and parts are read, and each said once in a warning:
 - an outline first (pages that list their headings before the text): a run of short labelled
   lines that the report repeats, in order, as its headings, and the page's title before them
   when the report repeats it too. They are left out — the report itself carries every word of
-  them — with a warning naming the lines.
+  them — with a warning at the first, saying how many.
 """
 
 from __future__ import annotations
@@ -59,14 +59,16 @@ def _width(paras: list[Para]) -> int:
     lengths = Counter(len(p.text) for p in paras if not p.is_table and len(p.text) >= 12)
     if not lengths:
         return 0
-    def near(width: int) -> int:  # lines cut at `width`: a line may end a character or two short
-        return sum(c for n, c in lengths.items() if width - 2 <= n <= width)
-
-    width = max(lengths, key=lambda n: (near(n), n))
-    cut = near(width)
+    width = max(lengths, key=lambda n: (_near(lengths, n), n))
+    cut = _near(lengths, width)
     unended = sum(1 for p in paras if width - 2 <= len(p.text) <= width and not p.text.endswith(_ENDS))
     wrapped = cut >= _MIN_WRAPPED and cut * 3 >= lengths.total() and unended * 2 >= cut
     return width if wrapped and _LINE_WIDTHS[0] <= width <= _LINE_WIDTHS[1] else 0
+
+
+def _near(lengths: Counter, width: int) -> int:
+    """Lines cut at `width`: a line may end a character or two short of it."""
+    return sum(c for n, c in lengths.items() if width - 2 <= n <= width)
 
 
 def _unwrap(paras: list[Para], notes: list) -> list[Para]:
