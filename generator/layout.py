@@ -183,8 +183,7 @@ class _Writer:
         level = rule.items[depth - 1]
         for n, item in enumerate(items, 1):
             label = self.next_section() if level == 1 else numbering.label(level, n)
-            # a heading with no words is never printed: an untitled item's label runs into its text
-            standalone = bool(item.title) and (bool(item.items) or (depth == 1 and rule.first_items == STANDALONE))
+            standalone = bool(item.items) or (depth == 1 and rule.first_items == STANDALONE)
             texts = self.texts(item, rule.points)
             if standalone:
                 heading = Paragraph("heading", min(level, 4), label + item.title, label=label, paths=title_of(item))

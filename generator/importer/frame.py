@@ -2,7 +2,8 @@
 
 `frame()` takes the source paragraphs and returns the title, the signature, the figures and the
 body lines in between, each line with its label recognised. The template's own caption of the
-figures table (主要工作数据) is left out; any other table is read as paragraphs, cell by cell.
+figures table (主要工作数据) is left out; any other table stays where it is, a
+paragraph a row.
 """
 
 from __future__ import annotations

@@ -76,15 +76,18 @@ def _unwrap(paras: list[Para], notes: list) -> list[Para]:
     if not width:
         return paras
     out: list[Para] = []
-    tail = 0  # the length of the last line that went into out[-1]: full when it was cut
+    lines: list[list[str]] = []  # the lines of each paragraph of `out`, joined once at the end
     for p in paras:
         last = out[-1] if out else None
         runs_on = last is not None and not (last.is_table or p.is_table or last.drawn or p.drawn)
-        if runs_on and tail >= width - 2 and not last.text.endswith(_ENDS) and not _heading_label(p.text):
-            last.text += p.text
+        tail = lines[-1][-1] if lines else ""  # a full line was cut; a short one ended its paragraph
+        if runs_on and len(tail) >= width - 2 and not tail.endswith(_ENDS) and not _heading_label(p.text):
+            lines[-1].append(p.text)
         else:
             out.append(p)
-        tail = len(p.text)
+            lines.append([p.text])
+    for p, texts in zip(out, lines):
+        p.text = "".join(texts)
     if len(out) < len(paras):
         notes.append((paras[0].where, "import.unwrapped", {"width": width, "count": len(paras) - len(out)}))
     return out
