@@ -20,6 +20,8 @@ from pathlib import Path
 
 import pytest
 
+import test_import_real
+import wordlike
 from conftest import ROOT
 from docxbuild import P, levels, make
 from generator import layout, pipeline
@@ -32,9 +34,6 @@ VALIDATOR = next((p / _TOOL for p in ROOT.parents if (p / _TOOL).is_file()), ROO
 
 
 def fixtures(folder: Path) -> list[Path]:
-    import test_import_real
-    import wordlike
-
     built = {
         "kitchen-sink.docx": make(
             [

@@ -48,7 +48,7 @@ def point_of(text: str) -> int:
     return label.n if label is not None and label.kind == labels.POINT else -1
 
 
-MAX_COLON_TITLE = 30  # a ： further in ends a clause of the text, not a title
+SHORT_HEADING = 30  # characters: a ： further in ends a clause of the text; a longer sentence is text
 
 
 def split_heading(line: Line, standalone: bool) -> tuple[str, str | None]:
@@ -61,7 +61,7 @@ def split_heading(line: Line, standalone: bool) -> tuple[str, str | None]:
         title, after = rest[:lead_end].strip(), rest[lead_end:].strip()
         return unclosed(title), after or None
     stop = next((i for i, c in enumerate(rest) if c in "。！？"), None)
-    colon = next((i for i, c in enumerate(rest[:MAX_COLON_TITLE]) if c in "：:"), None)
+    colon = next((i for i, c in enumerate(rest[:SHORT_HEADING]) if c in "：:"), None)
     if colon is not None and (stop is None or colon < stop) and rest[colon + 1 :].strip():
         return rest[: colon + 1], rest[colon + 1 :].strip()  # (一)标题：正文 — the title keeps its ：
     if stop is None:
@@ -75,7 +75,7 @@ def split_heading(line: Line, standalone: bool) -> tuple[str, str | None]:
 
 def is_heading_sentence(text: str | None) -> bool:
     """A heading written as a short sentence of its own (`规范支部设置。`), its text below it."""
-    return bool(text) and len(text) <= MAX_COLON_TITLE and text.endswith("。") and not any(c in "。！？；，" for c in text[:-1])
+    return bool(text) and len(text) <= SHORT_HEADING and text.endswith("。") and not any(c in "。！？；，" for c in text[:-1])
 
 
 def unclosed(title: str) -> str:

@@ -18,8 +18,8 @@ from generator.importer.labels import Label
 from generator.importer.paragraphs import Document, Para
 from generator.importer.script import fold
 
-CAPTION = "主要工作数据"
-CELL_GAP = "\u3000"  # between the cells of a table row read as a paragraph: a space, no character added  # the built-in template's caption of the figures table
+CAPTION = "主要工作数据"  # the built-in template's caption of the figures table
+CELL_GAP = "\u3000"  # between the cells of a table row read as a paragraph: a space, no character added
 _TITLE_WORDS = ("总结", "报告", "计划", "安排", "打算", "汇报", "要点", "思路", "材料")
 _CN_DIGITS = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"零": 0}
 _DATE = re.compile(
