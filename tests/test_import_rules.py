@@ -351,3 +351,10 @@ def test_a_hard_wrapped_heading_is_joined_and_a_short_line_ends_its_paragraph(tm
     assert "PDF" in messages(done) and "r.txt:1: warning[import]" in messages(done)
     block = find(data, "坚持学用结合，把理论学习成果转化为推动工作的实际成效")
     assert block["text"].split() == [text] * 6  # each ends a sentence: a paragraph each
+
+
+def test_an_outline_under_its_own_heading_before_the_report_is_left_out_with_a_warning(tmp_path):
+    outline = ["目　录", "一、基本情况", "二、存在问题", "三、下步打算"]
+    data, done = run(tmp_path, "r.txt", [TITLE, *outline, TITLE, *BODY])
+    assert "r.txt:1: warning[import]" in messages(done) and "5 段" in messages(done)
+    assert "目　录" not in str(data) and data["summary"]["items"][0]["title"] == "抓好学习"

@@ -199,10 +199,11 @@ def _signature_off(text: str) -> list[str]:
 def _drop_outline(paras: list[Para], notes: list) -> list[Para]:
     texts = [p.text.strip() for p in paras]
     for start in (0, 1):  # the outline follows the page's title, or starts the page
-        end = start
+        first = start + 1 if start < len(texts) and _CONTENTS.fullmatch(texts[start]) else start
+        end = first
         while end < len(paras) and _heading_label(texts[end]) and len(texts[end]) <= _OUTLINE_LINE:
             end += 1
-        if end - start < 2 or not _repeated(texts[start:end], texts[end:]):
+        if end - first < 2 or not _repeated(texts[first:end], texts[end:]):
             continue
         if start == 1:
             if end == len(texts) or texts[end] != texts[0]:
@@ -211,6 +212,9 @@ def _drop_outline(paras: list[Para], notes: list) -> list[Para]:
         notes.append((paras[start].where, "import.outline", {"count": end - start}))
         return paras[end:]
     return paras
+
+
+_CONTENTS = re.compile(r"目[ \u3000]*录[:：]?")
 
 
 def _repeated(outline: list[str], rest: list[str]) -> bool:
