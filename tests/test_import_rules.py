@@ -80,6 +80,9 @@ def test_without_flags_the_organisation_and_period_are_guessed_from_the_text(tmp
     data, done = run(tmp_path, "r.txt", ["2024年上半年党建工作总结", opening, *BODY])
     assert data["organization"] == "青松机械厂装配车间党支部" and data["period"]["span"] == "half"
     assert "r.txt:2: warning[import]" in messages(done) and "青松机械厂装配车间党支部" in messages(done)
+    opening = "今年以来，在厂党委的正确领导下，我们青松机械厂装配车间党支部紧扣生产任务抓党建。"
+    data, done = run(tmp_path, "r.txt", ["2024年上半年党建工作总结", opening, *BODY])
+    assert data["organization"] == "青松机械厂装配车间党支部"  # not the 厂党委 it works under
     opening = "2023年，澜湾港务集团装卸二队党支部围绕安全生产开展工作。"
     data, done = run(tmp_path, "r.txt", ["党建工作总结", opening, *BODY])
     assert data["organization"] == "澜湾港务集团装卸二队党支部" and data["period"] == {"year": 2023, "span": "year"}

@@ -25,6 +25,7 @@ _NEAR_TOP = 3  # paragraphs after the title searched for the organisation and th
 _ORG = re.compile(
     r"(?:^|[，。；：、（(\s]|我们|我)(?P<org>(?:中共)?[^，。；：、“”（）()\s]{1,30}?"
     r"(?:党委|党总支|党支部|党工委|党组|总支部委员会|支部委员会|委员会))"
+    r"(?!的?(?:正确|坚强|统一)?(?:领导|部署|要求|指导))"  # 在公司党委的领导下: the one above, not the author
 )
 _LEAD_WORDS = re.compile(r"^(?:我们|我|今年以来|一年来|半年来|本季度|在|以来|全年|年初以来)")
 
