@@ -106,7 +106,8 @@ def test_the_corpus_has_the_shapes_it_claims():
     assert len(lines["c4-oneline.txt"]) == 1
     assert lines["c5-outline-first.txt"][0] == lines["c5-outline-first.txt"][4]
     assert "黨建工作總結" in text["c6-traditional.txt"] and "問題" in text["c6-traditional.txt"]
-    assert "\t12次\t" not in text["c7-unit-tables.txt"] and "11次\t10次" in text["c7-unit-tables.txt"]
+    assert "11次\t10次" in text["c7-unit-tables.txt"] and "类别\t人数\t占比" in text["c7-unit-tables.txt"]
+    assert "项目\t单位\t本季度\t上季度" in (HERE / "docx" / "c9-wps.txt").read_text(encoding="utf-8")
 
 
 def _import(name: str, folder: Path) -> tuple[str, str]:
@@ -147,6 +148,15 @@ def test_traditional_characters_are_matched_and_kept(tmp_path):
     data, said = _import("c6-traditional.txt", tmp_path)
     assert "problems:" in data and "causes:" in data and "plans:" in data and "XX" not in data
     assert "社區黨委對兩新組織黨建工作的指導還不夠有力" in data and "organization: 清溪社區黨委" in data
+
+
+def test_units_in_cells_or_a_unit_column_make_figures_and_another_table_stays_in_place(tmp_path):
+    data, said = _import("c7-unit-tables.txt", tmp_path)
+    assert "    label: 集中学习\n    value: 11\n    unit: 次\n    previous: 10\n" in data
+    assert "专任教师党员\u300046\u300082%" in data and data.index("类别") < data.index("专任教师党员") < data.index("离退休党员")
+    assert "c7-unit-tables.txt:11: warning[import]" in said  # at the table that is not one of figures (line 11)
+    data, _ = _import("c9-wps.docx", tmp_path)
+    assert "    label: 接待纳税人\n    value: 12300\n    unit: 人次\n    previous: 9800\n" in data
 
 
 if __name__ == "__main__":
