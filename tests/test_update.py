@@ -439,3 +439,11 @@ def test_the_change_column_follows_the_numbers_and_alone_is_warned(tmp_path):
     done = reportgen("update", data, "--from", doc, lang=None)
     assert done.returncode == 0 and data.read_bytes() == before
     assert "warning[review]: 模板文字，未回写：“+2”" in done.stderr
+
+
+def test_a_password_protected_document_says_so(tmp_path):
+    data = write(tmp_path, DATA)
+    doc = tmp_path / "加密.docx"
+    doc.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 600)  # what Word saves with a password: OLE
+    done = reportgen("update", data, "--from", doc, lang="en")
+    assert done.returncode == 1 and "password" in done.stderr.lower(), done.stderr

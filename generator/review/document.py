@@ -19,7 +19,7 @@ from lxml import etree
 
 from generator.errors import reason
 from generator.importer.paragraphs import MAX_PARAGRAPHS, ImportFailed
-from generator.importer.word import MAX_PART, _is_ole
+from generator.importer.word import MAX_PART
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
@@ -139,11 +139,19 @@ def _parts(path: Path | bytes, name: str) -> dict[str, bytes]:
                 found[info.filename] = z.read(info)
             return found
     except zipfile.BadZipFile as e:
-        if isinstance(path, Path) and _is_ole(path):
+        if isinstance(path, Path) and _is_ole(path):  # a password-protected .docx is an OLE file
             raise ImportFailed("import.encrypted", path=name) from None
         raise ImportFailed("import.not-docx", path=name, reason=reason(e)) from None
     except (zipfile.LargeZipFile, NotImplementedError, RuntimeError, EOFError, ValueError, OSError) as e:
         raise ImportFailed("import.not-docx", path=name, reason=reason(e)) from None
+
+
+def _is_ole(path: Path) -> bool:
+    try:
+        with open(path, "rb") as f:
+            return f.read(8) == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+    except OSError:
+        return False
 
 
 def _parse(data: bytes, name: str, part: str) -> etree._Element:
