@@ -1012,6 +1012,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "数字 ${{{ref}}} 被改成了文字“{text}”：已用这段文字替换引用",
         "en": "the figure ${{{ref}}} was typed over with “{text}”: the text replaces the reference",
     },
+    "review.untracked": {
+        "zh": "这一段没有修订标记，但和现在的数据生成的不同：可能是关掉修订后改的，也可能是送审后数据又改过，未回写：“{text}”",
+        "en": "this paragraph has no tracked change but differs from what the data renders now: typed with "
+        "track changes off, or the data changed since; not taken: “{text}”",
+    },
     "review.table-row": {
         "zh": "数据表中新增的行未回写：“{text}”；新的数字请在 figures 中添加",
         "en": "a row added to the figures table is not taken: “{text}”; add the figure under figures",

@@ -447,3 +447,21 @@ def test_a_password_protected_document_says_so(tmp_path):
     doc.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 600)  # what Word saves with a password: OLE
     done = reportgen("update", data, "--from", doc, lang="en")
     assert done.returncode == 1 and "password" in done.stderr.lower(), done.stderr
+
+
+def test_an_edit_typed_with_track_changes_off_is_warned_not_lost(tmp_path):
+    data = write(tmp_path, DATA)
+    paras = rd.texts(rendered(data))
+    plan = find(paras, "（一）深化")
+    docx = rd.reviewed(rendered(data), [rd.Replace(plan, 3, 5, "深入")], tracked=False, flavour="wps", seed=2)  # 修订 off
+    doc = tmp_path / "审阅.docx"
+    life = find(paras, "严格落实")
+    at = paras[life].index("按月")
+    doc.write_bytes(rd.reviewed(docx, [rd.Replace(life, at, at + 2, "每月")], tracked=True, seed=3))  # then on
+    valid(doc)
+    done = reportgen("update", data, "--from", doc, lang=None)
+    assert done.returncode == 0, done.stderr
+    after = data.read_text(encoding="utf-8")
+    assert "制度，每月开展" in after and "深化理论学习" in after
+    counted = find(tracked.texts(tracked.document_xml(rendered(data))), "（一）深化")  # table cells count too
+    assert f"{doc}:段{counted + 1}: warning[review]: 这一段没有修订标记" in done.stderr

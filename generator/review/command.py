@@ -99,7 +99,7 @@ def update(
     base_texts = view(doc.base()).texts if doc.tracked else base_render(data_file, base, chosen, ours)
     _check_origin(ours, base_texts if doc.tracked else theirs.texts, reviewed, data_file)
     plan = Plan(loaded.source)
-    merger = Merger(plan, loaded.report)
+    merger = Merger(plan, loaded.report, doc.tracked)
     outcome = merger.run(base_texts, theirs.texts, ours, theirs.where, theirs.cells, theirs.headings)
     at = lambda path, index, message: _at(loaded.source, path, NOTE, message, str(data_file), index)  # noqa: E731
     notes, yaml_comments = comments_mod.notes(doc, theirs.anchors, merger, ours, at)

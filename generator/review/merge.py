@@ -43,8 +43,9 @@ class Outcome:
 
 
 class Merger:
-    def __init__(self, plan: Plan, report: Report) -> None:
-        self.plan = plan
+    def __init__(self, plan: Plan, report: Report, tracked: bool = False) -> None:
+        """`tracked`: the document has 修订 of its own (base is what the reviewer was given)."""
+        self.plan, self.tracked = plan, tracked
         self.units = {f.key: f.unit for f in report.figures}
         self.outcome = Outcome(plan)
         self.derived: list[tuple[Seg, str, int]] = []  # edits of the 增减 column
@@ -74,6 +75,10 @@ class Merger:
                 self.placer.insert(theirs[t], last_o, after, where[t], t in headings)
             elif base[b] != theirs[t]:
                 self.changed(base[b], theirs[t], ours[o] if o is not None else None, where[t])
+            elif self.tracked and o is not None and ours[o].text != base[b]:
+                # no 修订 here, yet not what the data renders: typed with 修订 off, or the data
+                # changed since it was sent; which, only the user knows
+                self.warn("review.untracked", where[t], text=_short(theirs[t]))
             if o is not None:
                 last_o = o
             if b is not None and t is not None:
