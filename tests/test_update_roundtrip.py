@@ -78,6 +78,13 @@ VARIANTS = {
     "the report title": OLD.replace("period: {year: 2024, span: half, index: 1}\n", "period: {year: 2024, span: half, index: 1}\ntitle: 测试公司第一党支部上半年工作总结\n"),
     "a paragraph deleted": OLD.replace("\n\n  现将有关情况报告如下：", ""),
     "a paragraph added": OLD.replace("      text: 开展支部标准化建设。", "      text: |\n        开展支部标准化建设。\n\n        年底前完成达标验收。"),
+    "points where there were none": OLD.replace(
+        "      text: 开展支部标准化建设。\n", "      text: 开展支部标准化建设。\n      points:\n        - 对照标准逐项整改。\n        - 年底前完成验收。\n"
+    ),
+    "a closing where there was none": OLD.replace(
+        "      text: 严格落实“三会一课”制度，按月开展主题党日活动。\n",
+        "      text: 严格落实“三会一课”制度，按月开展主题党日活动。\n      closing: 组织生活质量明显提高。\n",
+    ),
     "a point rewritten": OLD.replace("每次学习由一名支委领学。", "每次学习由支部书记或一名支委领学，并安排两名党员交流。"),
 }
 
@@ -117,6 +124,8 @@ def test_update_from_diff_gives_new(tmp_path, layout, variant):
     got = changed_lines(OLD, data.read_text(encoding="utf-8"))
     assert got <= {n + d for n in wanted for d in (-1, 0, 1)} or not wanted, (got, wanted)
     assert "# 与安全部共同完成" in data.read_text(encoding="utf-8") or variant == "an item deleted"
+    if variant == "points where there were none":  # points, not a text that numbers them by hand
+        assert "      points:\n        - 对照标准逐项整改。\n        - 年底前完成验收。\n" in data.read_text(encoding="utf-8")
 
 
 def test_nothing_changed_changes_nothing(tmp_path):

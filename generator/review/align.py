@@ -38,8 +38,9 @@ def equal_pairs(a: list[str], b: list[str]) -> list[tuple[int, int]]:
         tail += 1
     mid_a, mid_b = a[head : len(a) - tail], b[head : len(b) - tail]
     if len(mid_a) * len(mid_b) > _MAX_LCS:
-        middle = [(head + i, head + j) for tag, i1, i2, j1, j2 in SequenceMatcher(None, mid_a, mid_b, autojunk=False).get_opcodes()
-                  if tag == "equal" for i, j in zip(range(i1, i2), range(j1, j2))]  # fmt: skip
+        blocks = SequenceMatcher(None, mid_a, mid_b, autojunk=False).get_opcodes()
+        middle = [(head + i, head + j) for tag, i1, i2, j1, j2 in blocks if tag == "equal"
+                  for i, j in zip(range(i1, i2), range(j1, j2))]  # fmt: skip
     else:
         middle = [(head + i, head + j) for i, j in _lcs(mid_a, mid_b)]
     ends = [(len(a) - tail + k, len(b) - tail + k) for k in range(tail)]

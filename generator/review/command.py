@@ -193,7 +193,8 @@ def mapped(loaded: pipeline.Loaded, chosen: templates.Template) -> list[origin.M
     pairs = {d: m for m, d in align.pair([m.text for m in built], texts) if m is not None and d is not None}
     for d, text in enumerate(texts):
         m = pairs.get(d)
-        out.append(built[m] if m is not None and built[m].text == text else origin.Mapped([origin.Seg(text, origin.TEMPLATE)], "template"))
+        same = m is not None and built[m].text == text
+        out.append(built[m] if same else origin.Mapped([origin.Seg(text, origin.TEMPLATE)], "template"))
     return out
 
 

@@ -17,6 +17,7 @@ from generator import numbering
 from generator.data.model import Report
 from generator.review import align
 from generator.review.origin import DATE, DEFAULT, DERIVED, FIELD, LABEL, NUMBER, Mapped, Seg
+from generator.review.origin import value_at as _value
 from generator.review.place import LABEL_TEXT, Placer
 from generator.review.plan import Plan
 
@@ -133,6 +134,8 @@ class Merger:
         point typed in, or one deleted, is a point of its own."""
         firsts = [n for n, s in enumerate(ours.segs) if _is_point_label(ours.segs, n)]
         starts = point_starts(theirs)
+        if not firsts and starts and not point_starts(ours.text) and self.new_points(ours, theirs, starts, where):
+            return
         if not firsts or not starts:
             self.share(ours.segs, theirs, where)
             return
@@ -145,6 +148,20 @@ class Merger:
                 self.share(segs, piece, where)
             return
         self.points(groups, pieces, where)
+
+    def new_points(self, ours: Mapped, theirs: str, starts: list[int], where: int) -> bool:
+        """一是…二是… typed after the last text paragraph of a block without points: its points."""
+        last = ours.segs[-1] if ours.segs else None
+        if last is None or last.kind != FIELD or last.path[-1] != "text":
+            return False
+        block = last.path[:-1]
+        if self.plan.source.data and _value(self.plan.source.data, block + ("points",)):
+            return False
+        self.share(ours.segs, theirs[: starts[0]], where)
+        cuts = starts + [len(theirs)]
+        for a, b in zip(cuts, cuts[1:]):
+            self.plan.insert_entry(block + ("points",), None, escape(LABEL_TEXT.sub("", theirs[a:b], count=1)))
+        return True
 
     def points(self, groups: list[list[Seg]], pieces: list[str], where: int) -> None:
         """Inline points added or removed: paired by likeness, the rest inserted or deleted."""

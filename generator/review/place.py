@@ -203,7 +203,7 @@ class Placer:
 
 
 def kind(label: str) -> str:
-    """一、 → 一、; （一） → （一）; 1. → 1.; （1） → （1）: the shape of a label, whatever its number."""
+    """The shape of a label, whatever its number: 三、 → 一、, （四） → （一）, 2. → 1., （3） → （1）."""
     return re.sub(r"\d+", "1", re.sub(f"[{_NUM}]+", "一", label)).replace("．", ".").replace("1、", "1.")
 
 

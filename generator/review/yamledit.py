@@ -387,7 +387,10 @@ def _list(editor: Editor, path: tuple, entries: list[Entry]) -> None:
     kept = [e for e in entries if e.value is not None]
     if path not in editor.src.nodes:
         if kept:
-            editor.add_key(path, lambda indent: "".join(editor.nl + editor.entry_text(e.value, indent + "  ").rstrip("\r\n") for e in kept))
+            def entries(indent: str) -> str:
+                return "".join(editor.nl + editor.entry_text(e.value, indent + "  ").rstrip("\r\n") for e in kept)
+
+            editor.add_key(path, entries)
         return
     if not kept:
         editor.delete_key(path)
