@@ -465,3 +465,16 @@ def test_an_edit_typed_with_track_changes_off_is_warned_not_lost(tmp_path):
     assert "制度，每月开展" in after and "深化理论学习" in after
     counted = find(tracked.texts(tracked.document_xml(rendered(data))), "（一）深化")  # table cells count too
     assert f"{doc}:段{counted + 1}: warning[review]: 这一段没有修订标记" in done.stderr
+
+
+def test_output_over_the_reviewed_document_is_exit_2_and_english_speaks_english(tmp_path):
+    data = write(tmp_path, DATA)
+    paras = rd.texts(rendered(data))
+    doc = reviewed(tmp_path, data, [rd.Replace(find(paras, "（一）深化"), 3, 5, "深入")], seed=1)
+    before = doc.read_bytes()
+    done = reportgen("update", data, "--from", doc, "-o", doc)
+    assert done.returncode == 2 and doc.read_bytes() == before
+    done = reportgen("update", data, "--from", doc, "--dry-run", lang="en")
+    assert done.returncode == 0
+    assert "took 1 edits (1 fields), 0 comments, 0 conflicts, 0 not taken" in done.stderr
+    assert "Usage: reportgen update [OPTIONS] FILE" in reportgen("update", "--help", lang="en").stdout
