@@ -84,7 +84,7 @@ class Placer:
             self.plan.insert_entry(last.path[:-1], last.path[-1], words)
         elif nxt is not None and is_point(nxt.path):
             self.plan.insert_entry(nxt.path[:-1], _before(nxt.path[-1]), words)
-        elif last is not None and last.path[-1] == "text" and len(last.path) >= 1:
+        elif last is not None and last.path[-1] == "text":
             self.plan.insert_entry(last.path[:-1] + ("points",), None, words)
         else:
             return False
