@@ -6,6 +6,8 @@ text paragraph for paragraph, and the data file changes only inside the scalars 
 from __future__ import annotations
 
 import difflib
+import subprocess
+import sys
 from pathlib import Path
 
 import reviewdocs as rd
@@ -116,6 +118,8 @@ def test_update_then_render_gives_theirs(tmp_path_factory, data, tracked, flavou
     assume(ops)
     doc = folder / "审阅.docx"
     doc.write_bytes(rd.reviewed(docx, ops, tracked=tracked, flavour=flavour, seed=data.draw(st.integers(0, 99))))
+    checked = subprocess.run([sys.executable, str(rd.VALIDATOR), str(doc)], capture_output=True, text=True)
+    assert checked.returncode == 0, checked.stdout  # a package Word opens
     result = command.update(path, doc)
     assert result.exit_code == 0, [d.render() for d in result.diagnostics]
     assert not result.diagnostics, [d.render() for d in result.diagnostics]
