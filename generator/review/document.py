@@ -166,8 +166,7 @@ class _Reader:
         self.name = name
         self.paras: list[Para] = []
         self.tables = 0
-        self.field = 0  # 0 outside a field, 1 in its instruction, 2 in its result
-        self.depth = 0  # nesting of fields
+        self.fields: list[bool] = []  # open fields, innermost last: True while in its instruction
 
     def blocks(self, parent: etree._Element, cell: tuple | None, status: str | None = None) -> None:
         for el in parent:
@@ -197,6 +196,7 @@ class _Reader:
         if len(self.paras) >= MAX_PARAGRAPHS:
             raise ImportFailed("import.too-many", path=self.name, limit=MAX_PARAGRAPHS)
         self.paras.append(Para(cell=cell, heading=_is_heading(p)))
+        self.fields = []  # a field left open by a broken paragraph hides no text after it
         self.walk(p, status)
         mark = status
         rpr = p.find(f"{W}pPr/{W}rPr")
@@ -230,8 +230,8 @@ class _Reader:
             tag = child.tag
             if tag == f"{W}fldChar":
                 kind = child.get(f"{W}fldCharType")
-                self.field = {"begin": 1, "separate": 2, "end": 0}.get(kind, self.field)
-            elif self.field == 1:
+                self.field_char(kind)
+            elif any(self.fields):
                 continue  # a field's code (instrText), not its text
             elif tag in (f"{W}t", f"{W}delText"):
                 p.chars += [(ch, status) for ch in child.text or ""]
@@ -246,6 +246,14 @@ class _Reader:
                 self.anchor(child)
             elif tag == f"{MC}AlternateContent":
                 self.run(_choice(child), status)
+
+    def field_char(self, kind: str | None) -> None:
+        if kind == "begin" and len(self.fields) < 20:
+            self.fields.append(True)
+        elif kind == "separate" and self.fields:
+            self.fields[-1] = False  # its result follows: text as shown
+        elif kind == "end" and self.fields:
+            self.fields.pop()
 
     def line_break(self, status: str | None) -> None:
         p = self.paras[-1]
