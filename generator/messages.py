@@ -182,6 +182,43 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "数据引用“{text}”写法有误：应写作 ${{键名}}，键名为小写字母、数字和下划线；要写“${{”本身请写“$${{”",
         "en": "malformed reference “{text}”: write ${{key}} with a lower-case key; write $${{ for a literal ${{",
     },
+    "read.bad-period": {
+        "zh": "报告期“{value}”写法有误：简写为 2024（年度）、2024H1 或 2024H2（半年）、2024Q1 至 2024Q4（季度），或写作 {{year: 2024, span: half, index: 1}}",
+        "en": "the period “{value}” is not valid: write 2024 (a year), 2024H1 or 2024H2 (a half), 2024Q1 to 2024Q4 (a quarter), or {{year: 2024, span: half, index: 1}}",
+    },
+    "check.ref-derived-unknown": {
+        "zh": "“{text}”中的“.{derived}”不是可用的写法（可用：.change 增减、.rate 增长率、.share 占比、.completion 完成率、.previous 上期数）{hint}",
+        "en": "“.{derived}” in “{text}” is not a known reference (known: .change, .rate, .share, .completion, .previous){hint}",
+    },
+    "figure.no-previous": {
+        "zh": "“{text}”要用上期数值，但数据项“{name}”没有 previous：请在 figures.{name} 下写上 previous",
+        "en": "“{text}” needs the previous value, but the figure “{name}” has no previous: add previous under figures.{name}",
+    },
+    "figure.previous-zero": {
+        "zh": "“{text}”无法计算：数据项“{name}”的上期数值 previous 为 0，不能算增长率（可改用 ${{{name}.change}}）",
+        "en": "“{text}” cannot be computed: the previous value of “{name}” is 0, so there is no rate (use ${{{name}.change}})",
+    },
+    "figure.no-of": {
+        "zh": "“{text}”要用总数，但数据项“{name}”没有 of：请在 figures.{name} 下写 of: 总数的键名",
+        "en": "“{text}” needs the whole, but the figure “{name}” has no of: add of: <key of the whole> under figures.{name}",
+    },
+    "figure.whole-zero": {
+        "zh": "“{text}”无法计算：总数“{whole}”的数值为 0",
+        "en": "“{text}” cannot be computed: the whole “{whole}” is 0",
+    },
+    "figure.no-target": {
+        "zh": "“{text}”要用计划数，但数据项“{name}”没有 target：请在 figures.{name} 下写上 target",
+        "en": "“{text}” needs the planned value, but the figure “{name}” has no target: add target under figures.{name}",
+    },
+    "figure.target-zero": {
+        "zh": "“{text}”无法计算：数据项“{name}”的计划数 target 为 0",
+        "en": "“{text}” cannot be computed: the target of “{name}” is 0",
+    },
+    "check.of-unknown": {
+        "zh": "of 写的“{name}”不是本文件 figures 中的数据项{hint}",
+        "en": "of names “{name}”, which figures does not define{hint}",
+    },
+    "check.of-self": {"zh": "of 不能指向数据项自己", "en": "of cannot name the figure itself"},
     "check.ref-not-here": {
         "zh": "这里不能引用数据项（${{…}} 只能用在正文和标题中）",
         "en": "figure references (${{…}}) are not allowed here, only in texts and titles",
@@ -387,6 +424,14 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "pdf.list-sep": {"zh": "；", "en": "; "},
     # ------------------------------------------------------------ lint: one-line rule descriptions
+    "rule.hand-figure": {
+        "zh": "正文里手写了数据项的数值（应写 ${{键名}}）",
+        "en": "a figure’s value typed by hand in the text (write ${{key}})",
+    },
+    "lint.hand-figure": {
+        "zh": "“{text}”与数据项“{name}”的数值相同：请写作 ${{{name}}}，数据变了正文也随之更新",
+        "en": "“{text}” is the value of the figure “{name}”: write ${{{name}}} so that the text follows the figure",
+    },
     "rule.placeholder": {
         "zh": "未填写的占位符（XX、X次、××、此处填写、待补充）",
         "en": "unfilled placeholders (XX, X次, ××, 此处填写, 待补充)",

@@ -156,7 +156,7 @@ def test_a_figure_changed_in_its_cell_and_where_the_text_uses_it(tmp_path):
     root = etree.fromstring(out)
     cells = root.xpath("//w:tc[.//w:ins]", namespaces=tracked.NS)
     # 本期 and 增减; 12 → 15 is one character replaced, so that is what is marked (2 ≤ 2 × 1)
-    assert ["".join(c.itertext()) for c in cells] == ["125", "+25"]
+    assert ["".join(c.itertext()) for c in cells] == ["125", "增加25次"]
     body = [p for p in root.xpath("//w:body/w:p[w:ins]", namespaces=tracked.NS)]
     assert len(body) == 1 and "集中学习125次" in "".join(body[0].itertext())
     assert deleted(out) == ["2"] * 3 and inserted(out) == ["5"] * 3

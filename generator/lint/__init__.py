@@ -19,6 +19,7 @@ from generator.lint import (
     brackets,
     empty_part,
     halfwidth_punct,
+    hand_figure,
     hand_numbering,
     long_title,
     missing_intro,
@@ -43,6 +44,7 @@ RULES: dict[str, ModuleType] = {
         empty_part,
         missing_intro,
         unused_figure,
+        hand_figure,
         missing_previous,
         long_title,
     )
