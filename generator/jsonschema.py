@@ -135,7 +135,7 @@ def _index_by_span() -> list[dict[str, Any]]:
     """validate.py: a half has index 1–2, a quarter 1–4, a year none."""
 
     def when(span: str, then: dict[str, Any]) -> dict[str, Any]:
-        return {"if": {"properties": {"span": {"const": span}}, "required": ["span"]}, "then": then}
+        return {"if": {"type": "object", "properties": {"span": {"const": span}}, "required": ["span"]}, "then": then}
 
     return [
         when("year", {"not": {"required": ["index"]}}),

@@ -18,6 +18,7 @@ from generator.messages import msg
 from generator.source import Source, strings
 
 PARTS = ("summary", "problems", "causes", "plans")
+_KEY = re.compile("[a-z][a-z0-9_]*")
 MAX_ITEM_DEPTH = 3
 
 # Chinese words people type for keys, to point them at the real ones.
@@ -223,8 +224,8 @@ def _check_of(source: Source, figures: Any) -> Iterator[Diagnostic]:
         return
     for key, figure in figures.items():
         whole = figure.get("of") if isinstance(figure, dict) else None
-        if not isinstance(whole, str) or whole in figures and whole != key:
-            continue
+        if not isinstance(whole, str) or not _KEY.fullmatch(whole) or whole in figures and whole != key:
+            continue  # (a key of the wrong form has the schema's error)
         if whole == key:
             yield _diag(source, ("figures", key, "of"), "check.of-self")
             continue
