@@ -82,8 +82,9 @@ def _objects(node):
         kind = node.get("type")
         if kind == "object" or isinstance(kind, list) and "object" in kind:  # period: a mapping or a shorthand
             yield node
-        for value in node.values():
-            yield from _objects(value)
+        for key, value in node.items():
+            if key != "if":  # a condition (period: "when it is a mapping…"), not a shape
+                yield from _objects(value)
     elif isinstance(node, list):
         for value in node:
             yield from _objects(value)
