@@ -1,0 +1,118 @@
+"""The branch files of a roll-up: found, read, validated, of one period, one file an organisation.
+
+A file that does not validate, reports another period or repeats an organisation is left out of
+the roll-up with a located error; the rest go on.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from generator import pipeline
+from generator.diagnostics import ERROR, Diagnostic, format_path
+from generator.errors import ReportgenError
+from generator.messages import msg
+from generator.model import Report
+from generator.periods import Period
+from generator.source import Source
+
+
+@dataclass
+class Branch:
+    path: Path
+    source: Source
+    report: Report
+
+    @property
+    def name(self) -> str:
+        return self.report.organization
+
+
+@dataclass(frozen=True)
+class LeftOut:
+    path: Path
+    reason: str  # invalid | other-period | duplicate (rollup.status.<reason>)
+    name: str | None  # its organisation, when the file says
+
+
+@dataclass
+class Collected:
+    branches: list[Branch]  # those that take part, in the order given
+    left_out: list[LeftOut] = field(default_factory=list)
+    findings: list[Diagnostic] = field(default_factory=list)
+    period: Period | None = None
+
+
+def expand(inputs: list[Path], roster: Path | None = None) -> list[Path]:
+    """The data files named: a folder stands for its `*.yaml` (but the roster), in name order.
+    Exit 2 for a missing one."""
+    found: list[Path] = []
+    for given in inputs:
+        if given.is_dir():
+            found += sorted(p for p in given.glob("*.yaml") if p.is_file() and not _same(p, roster))
+        elif given.is_file():
+            found.append(given)
+        else:
+            raise ReportgenError("read.missing", path=str(given))
+    unique = list(dict.fromkeys(found))
+    if not unique:
+        raise ReportgenError("rollup.no-files")
+    return unique
+
+
+def _same(path: Path, other: Path | None) -> bool:
+    return other is not None and path.resolve() == other.resolve()
+
+
+def collect(files: list[Path]) -> Collected:
+    """Every file read and validated; then one period and one file an organisation kept."""
+    out = Collected([])
+    for path in files:
+        loaded = pipeline.load(path)
+        out.findings += [d for d in loaded.diagnostics if d.is_error]
+        if loaded.ok:
+            assert loaded.source is not None and loaded.report is not None
+            out.branches.append(Branch(path, loaded.source, loaded.report))
+        else:
+            name = loaded.source.data.get("organization") if loaded.source else None
+            out.left_out.append(LeftOut(path, "invalid", name.strip() if isinstance(name, str) else None))
+    if out.branches:
+        out.period = _keep_one_period(out)
+        _keep_one_file_each(out)
+    return out
+
+
+def _keep_one_period(out: Collected) -> Period:
+    """The period most files report (the first one's on a tie); the others are left out."""
+    counts = Counter(b.report.period for b in out.branches)
+    period = max(counts, key=lambda p: (counts[p], -_first(out.branches, p)))
+    for branch in [b for b in out.branches if b.report.period != period]:
+        out.branches.remove(branch)
+        out.left_out.append(LeftOut(branch.path, "other-period", branch.name))
+        found = branch.report.period.name
+        out.findings.append(at(branch.source, ("period",), "other-period", "rollup.other-period", found=found, period=period.name))
+    return period
+
+
+def _first(branches: list[Branch], period: Period) -> int:
+    return next(i for i, b in enumerate(branches) if b.report.period == period)
+
+
+def _keep_one_file_each(out: Collected) -> None:
+    """Two files of one organisation: the later one is left out (exit 1), the first kept."""
+    seen: dict[str, Branch] = {}
+    for branch in list(out.branches):
+        first = seen.setdefault(branch.name, branch)
+        if first is not branch:
+            out.branches.remove(branch)
+            out.left_out.append(LeftOut(branch.path, "duplicate", branch.name))
+            first_file = str(first.path)
+            out.findings.append(at(branch.source, ("organization",), "duplicate", "rollup.duplicate", name=branch.name, first=first_file))
+
+
+def at(source: Source, path: tuple, code: str, message: str, level: str = ERROR, **kw: object) -> Diagnostic:
+    """A roll-up finding placed at a field of a file: `code` names its kind in the 检查 sheet."""
+    line, column = source.position(path)
+    return Diagnostic(source.file, line, column, level, code, format_path(path), msg(message, **kw))
