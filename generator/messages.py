@@ -629,7 +629,11 @@ MESSAGES: dict[str, dict[str, str]] = {
     "rollup.name.compilation": {"zh": "{organization}{period}党支部工作汇编", "en": "{organization}{period}党支部工作汇编"},
     "rollup.doc.contents": {"zh": "目　　录", "en": "目　　录"},
     "rollup.doc.table": {"zh": "{organization}{period}党支部工作汇总表", "en": "{organization}{period}党支部工作汇总表"},
-    "rollup.doc.date": {"zh": "{date}", "en": "{date}"},
+    "rollup.doc.table-entry": {"zh": "汇总表", "en": "汇总表"},
+    "rollup.bad-title": {
+        "zh": "--title 中含有文档无法保存的控制字符：请删除它",
+        "en": "--title contains a control character a document cannot hold: remove it",
+    },
     "cli.bad-rollup-format": {
         "zh": "不支持的格式“{value}”：可选 {formats}，多个用逗号分隔",
         "en": "unknown format “{value}”: choose from {formats}, several separated by commas",

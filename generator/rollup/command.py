@@ -11,11 +11,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator.diagnostics import Diagnostic
-from generator.errors import OutputError
+from generator.errors import OutputError, ReportgenError
 from generator.messages import msg
 from generator.output import check_writable, write_atomic
 from generator.rollup import branches, roster as roster_mod, summary
 from generator.rollup.summary import Rollup
+from generator.text import BAD_CHARS
 
 FORMATS = ("xlsx", "docx", "pdf")
 DEFAULT_FORMATS = ("xlsx", "docx")
@@ -34,6 +35,8 @@ def run(
     formats: tuple[str, ...] = DEFAULT_FORMATS, title: str | None = None,
     template: str | None = None, strict: bool = False,
 ) -> Outcome:  # fmt: skip
+    if title is not None and (BAD_CHARS.search(title) or not title.strip()):
+        raise ReportgenError("rollup.bad-title")
     folder = out_dir if out_dir is not None else Path.cwd()
     if not folder.is_dir():
         raise OutputError("out.no-folder", path=str(folder))

@@ -1,0 +1,208 @@
+"""The 汇编 .docx: a title page, the contents with their page numbers, the 汇总表, then every branch.
+
+Each branch's report is rendered exactly as `reportgen render` renders it, in its own template,
+and its body goes in unchanged as a section of its own: it starts on a new page, keeps its own
+page setup, and carries the 汇编's GB/T 9704 page numbers, which run on from the contents page.
+The title page has no number. The contents' page numbers are counted (pages.py), not left to a
+field the user must update.
+"""
+
+from __future__ import annotations
+
+import copy
+
+from lxml import etree
+
+from generator import pipeline
+from generator.data.figures import plain
+from generator.messages import msg
+from generator.model import number_text
+from generator.rollup import pages
+from generator.rollup.package import NS, R, W, Brought, Package, w
+from generator.rollup.summary import Rollup
+
+# GB/T 9704 portrait page (twips) and the landscape page of the 汇总表.
+A4_SHORT, A4_LONG = 11906, 16838
+PORTRAIT_MARGINS = {"top": 2098, "right": 1474, "bottom": 1984, "left": 1587, "header": 851, "footer": 1407, "gutter": 0}
+LANDSCAPE_MARGINS = {"top": 1587, "right": 1701, "bottom": 1474, "left": 1701, "header": 851, "footer": 851, "gutter": 0}
+LINE_PITCH = 579
+COVER_BLANK_LINES = 6
+CHAR = 280  # a 4号 character of the table, twips
+
+
+def render(rolled: Rollup, title: str, template: str | None) -> bytes:
+    package = Package()
+    brought = [_bring(package, branch, template) for branch in rolled.branches]
+    sections = _Sections(package)
+    table = [_p(msg("rollup.doc.table", lang="zh", organization=rolled.organization, period=rolled.period.name), "Title"),
+             _summary_table(rolled), _p("", None)]  # fmt: skip
+    sections.close(table[-1], sections.landscape())
+    styles = package.styles
+    counts = [pages.count(table, table[-1].find("w:pPr/w:sectPr", NS), styles)]
+    counts += [pages.count(b.body, b.section, styles) for b in brought]
+    entries = [msg("rollup.doc.table-entry", lang="zh")] + [b.report.title for b in rolled.branches]
+    contents = _contents(sections, entries, [9999] * len(entries))
+    first = 1 + pages.count(contents, contents[-1].find("w:pPr/w:sectPr", NS), styles)
+    starts = [first + sum(counts[:i]) for i in range(len(counts))]
+    contents = _contents(sections, entries, starts)
+    cover = _cover(title)
+    sections.close(cover[-1], sections.portrait(footers=False))
+    body = cover + contents + table
+    for i, b in enumerate(brought):
+        if i < len(brought) - 1:
+            body += _with_section(b)
+        else:
+            body += b.body
+    document = etree.Element(w("document"), nsmap={"w": W, "r": R})
+    element = etree.SubElement(document, w("body"))
+    element.extend(body)
+    element.append(brought[-1].section)
+    xml = etree.tostring(document, xml_declaration=True, encoding="UTF-8", standalone=True)
+    core = {"dc:title": title, "dc:creator": rolled.organization or title, "cp:lastModifiedBy": "reportgen"}
+    return package.docx(xml, core)
+
+
+def _bring(package: Package, branch, template: str | None) -> Brought:
+    chosen = pipeline.choose_template(branch.report, branch.path, template)
+    return package.bring(pipeline.render_bytes(branch.report, chosen, "docx"))
+
+
+def _with_section(b: Brought) -> list[etree._Element]:
+    """The branch's body with its section closed on its last paragraph (or on one added after a table)."""
+    body = list(b.body)
+    if not body or body[-1].tag != w("p"):
+        body.append(_p("", None))
+    ppr = body[-1].find("w:pPr", NS)
+    if ppr is None:
+        ppr = etree.Element(w("pPr"))
+        body[-1].insert(0, ppr)
+    ppr.append(copy.deepcopy(b.section))
+    return body
+
+
+# ---------------------------------------------------------------- sections
+
+
+class _Sections:
+    def __init__(self, package: Package) -> None:
+        self.package = package
+
+    def portrait(self, footers: bool = True, restart: bool = False) -> etree._Element:
+        return self._section(A4_SHORT, A4_LONG, PORTRAIT_MARGINS, footers, restart)
+
+    def landscape(self) -> etree._Element:
+        return self._section(A4_LONG, A4_SHORT, LANDSCAPE_MARGINS, True, False)
+
+    def _section(self, width: int, height: int, margins: dict, footers: bool, restart: bool) -> etree._Element:
+        sect = etree.Element(w("sectPr"))
+        if footers:
+            sect.extend(self.package.footer_references())
+        size = etree.SubElement(sect, w("pgSz"), {w("w"): str(width), w("h"): str(height)})
+        if width > height:
+            size.set(w("orient"), "landscape")
+        etree.SubElement(sect, w("pgMar"), {w(k): str(v) for k, v in margins.items()})
+        if restart:
+            etree.SubElement(sect, w("pgNumType"), {w("start"): "1"})
+        etree.SubElement(sect, w("cols"), {w("space"): "425"})
+        etree.SubElement(sect, w("docGrid"), {w("type"): "lines", w("linePitch"): str(LINE_PITCH)})
+        return sect
+
+    @staticmethod
+    def close(paragraph: etree._Element, section: etree._Element) -> None:
+        ppr = paragraph.find("w:pPr", NS)
+        if ppr is None:
+            ppr = etree.Element(w("pPr"))
+            paragraph.insert(0, ppr)
+        ppr.append(section)
+
+
+# ---------------------------------------------------------------- the 汇编's own pages
+
+
+def _p(text: str, style: str | None, jc: str | None = None, no_indent: bool = False) -> etree._Element:
+    p = etree.Element(w("p"))
+    if style or jc or no_indent:
+        ppr = etree.SubElement(p, w("pPr"))
+        if style:
+            etree.SubElement(ppr, w("pStyle"), {w("val"): style})
+        if no_indent:
+            etree.SubElement(ppr, w("ind"), {w("firstLineChars"): "0", w("firstLine"): "0"})
+        if jc:
+            etree.SubElement(ppr, w("jc"), {w("val"): jc})
+    if text:
+        _run(p, text)
+    return p
+
+
+def _run(p: etree._Element, text: str) -> None:
+    t = etree.SubElement(etree.SubElement(p, w("r")), w("t"))
+    t.text = text
+    t.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+
+
+def _cover(title: str) -> list[etree._Element]:
+    return [_p("", None) for _ in range(COVER_BLANK_LINES)] + [_p(title, "Title")]
+
+
+def _contents(sections: _Sections, entries: list[str], numbers: list[int]) -> list[etree._Element]:
+    """目录: one line an entry, dots to its page number at the right margin."""
+    out = [_p(msg("rollup.doc.contents", lang="zh"), "Title")]
+    width = A4_SHORT - PORTRAIT_MARGINS["left"] - PORTRAIT_MARGINS["right"]
+    for entry, number in zip(entries, numbers):
+        p = etree.Element(w("p"))
+        ppr = etree.SubElement(p, w("pPr"))
+        tabs = etree.SubElement(ppr, w("tabs"))
+        etree.SubElement(tabs, w("tab"), {w("val"): "right", w("leader"): "dot", w("pos"): str(width)})
+        etree.SubElement(ppr, w("ind"), {w("firstLineChars"): "0", w("firstLine"): "0"})
+        _run(p, entry)
+        etree.SubElement(etree.SubElement(p, w("r")), w("tab"))
+        _run(p, str(number))
+        out.append(p)
+    sections.close(out[-1], sections.portrait(restart=True))
+    return out
+
+
+def _summary_table(rolled: Rollup) -> etree._Element:
+    """The 汇总表: one row a branch, one column a figure, the 合计 last; numbers right-aligned."""
+    cols = rolled.columns
+    notes = any(r.status for r in rolled.rows)
+    available = A4_LONG - LANDSCAPE_MARGINS["left"] - LANDSCAPE_MARGINS["right"]
+    name_width = min(max([len(r.name) for r in rolled.rows] + [4]) * CHAR + 216, available // 3)
+    note_width = 6 * CHAR + 216 if notes else 0
+    index_width = 3 * CHAR + 216
+    rest = available - name_width - note_width - index_width
+    figure_width = rest // max(len(cols), 1)
+    widths = [index_width, name_width] + [figure_width] * len(cols) + ([note_width] if notes else [])
+    tbl = etree.Element(w("tbl"))
+    tblpr = etree.SubElement(tbl, w("tblPr"))
+    etree.SubElement(tblpr, w("tblStyle"), {w("val"): "FiguresTable"})
+    etree.SubElement(tblpr, w("tblW"), {w("w"): str(sum(widths)), w("type"): "dxa"})
+    etree.SubElement(tblpr, w("jc"), {w("val"): "center"})
+    etree.SubElement(tblpr, w("tblLayout"), {w("type"): "fixed"})
+    grid = etree.SubElement(tbl, w("tblGrid"))
+    for width in widths:
+        etree.SubElement(grid, w("gridCol"), {w("w"): str(width)})
+    head = [msg("rollup.col.index", lang="zh"), msg("rollup.col.branch", lang="zh")] + [c.header for c in cols]
+    _row(tbl, widths, head + ([msg("rollup.col.note", lang="zh")] if notes else []), header=True)
+    for i, row in enumerate(rolled.rows, 1):
+        values = [number_text(c.values[i - 1]) if row.branch and c.values[i - 1] is not None else "" for c in cols]
+        note = [msg(f"rollup.status.{row.status}", lang="zh") if row.status else ""] if notes else []
+        _row(tbl, widths, [str(i), row.name, *values, *note])
+    totals = ["" if c.total is None else plain(c.total) for c in cols]
+    _row(tbl, widths, ["", msg("rollup.total", lang="zh"), *totals] + ([""] if notes else []))
+    return tbl
+
+
+def _row(tbl: etree._Element, widths: list[int], cells: list[str], header: bool = False) -> None:
+    tr = etree.SubElement(tbl, w("tr"))
+    trpr = etree.SubElement(tr, w("trPr"))
+    etree.SubElement(trpr, w("cantSplit"))
+    if header:
+        etree.SubElement(trpr, w("tblHeader"))
+    for i, (width, text) in enumerate(zip(widths, cells)):
+        tc = etree.SubElement(tr, w("tc"))
+        tcpr = etree.SubElement(tc, w("tcPr"))
+        etree.SubElement(tcpr, w("tcW"), {w("w"): str(width), w("type"): "dxa"})
+        etree.SubElement(tcpr, w("vAlign"), {w("val"): "center"})
+        style = "TableHeader" if header else ("TableText" if i == 1 else "TableNumber")
+        tc.append(_p(text, style, jc="center" if i == 0 and not header else None))
