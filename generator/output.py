@@ -4,13 +4,11 @@ from __future__ import annotations
 
 import os
 import tempfile
+from datetime import datetime, timezone
 from pathlib import Path
 
 from generator.errors import OutputError
 from generator.messages import msg
-
-# What reportgen writes: render's formats, and the data files import writes.
-EXTENSIONS = {"docx": ".docx", "md": ".md", "pdf": ".pdf", "html": ".html", "yaml": ".yaml"}
 
 
 def _umask() -> int:
@@ -23,14 +21,16 @@ def _umask() -> int:
 FILE_MODE = 0o666 & ~_umask()
 
 
-def targets(data_file: Path, out: Path | None, formats: list[str], many: bool, force: bool = False) -> dict[str, Path]:
-    """The output path of `data_file` in each format: beside it by default; inside `out` when it is
-    a folder; `out` itself for one format, `out` with each format's extension for several.
+def targets(data_file: Path, out: Path | None, extensions: dict[str, str], many: bool, force: bool = False) -> dict[str, Path]:
+    """The output path of `data_file` in each output format (name → extension, render.extensions):
+    beside it by default; inside `out` when it is a folder; `out` itself for one output format, `out`
+    with each one's extension for several.
 
     A Word document there that reportgen did not save last (the report a user imported from, or
     a render they edited since) is refused unless `force`.
     """
-    found = {fmt: target(data_file, out, fmt, many, several=len(formats) > 1) for fmt in formats}
+    several = len(extensions) > 1
+    found = {name: target(data_file, out, ext, many, several) for name, ext in extensions.items()}
     if "docx" in found and not force:
         saved_by = foreign_document(found["docx"])
         if saved_by is not None:
@@ -60,9 +60,8 @@ def foreign_document(path: Path) -> str | None:
     return None if saved_by == WRITER else saved_by
 
 
-def target(data_file: Path, out: Path | None, fmt: str, many: bool, several: bool = False) -> Path:
-    """The output path of `data_file` in `fmt` (see targets)."""
-    ext = EXTENSIONS[fmt]
+def target(data_file: Path, out: Path | None, ext: str, many: bool, several: bool = False) -> Path:
+    """The output path of `data_file` with the extension `ext` (see targets)."""
     if out is None:
         path = data_file.with_suffix(ext)
     elif out.is_dir():
@@ -138,3 +137,21 @@ def write_atomic(path: Path, data: bytes) -> None:
                 os.unlink(tmp)
             except OSError:
                 pass
+
+
+# ---------------------------------------------------------------- dates stamped into outputs
+
+
+def source_date() -> datetime | None:
+    """SOURCE_DATE_EPOCH as a date, when it is set: the time reproducible builds stamp into files."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    return datetime.fromtimestamp(int(epoch), tz=timezone.utc) if epoch.isdigit() else None
+
+
+def document_dates() -> dict[str, str]:
+    """Creation and modification dates from SOURCE_DATE_EPOCH, when it is set (reproducible builds)."""
+    when = source_date()
+    if when is None:
+        return {}
+    stamp = when.strftime("%Y-%m-%dT%H:%M:%SZ")
+    return {"dcterms:created": stamp, "dcterms:modified": stamp}

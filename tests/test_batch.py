@@ -11,8 +11,8 @@ import zipfile
 from pathlib import Path
 
 import pytest
-
 from conftest import MINIMAL, SAMPLES, write
+
 from generator import batch
 from generator.messages import MESSAGES, msg
 
@@ -155,7 +155,7 @@ NORMALIZATION_RULES = {"default", "default_setter", "coerce", "rename", "rename_
 
 
 def test_the_schema_needs_no_normalization_pass():
-    from generator import schema
+    from generator.data import schema
 
     def keys(node):
         if isinstance(node, dict):

@@ -12,8 +12,10 @@ import pytest
 import yaml
 
 from conftest import MINIMAL, reportgen, write
-from generator import pipeline, scaffold, templates
-from generator import jsonschema as derived_schema
+from generator import new as scaffold
+from generator import pipeline
+from generator.templating import templates
+from generator.data import jsonschema as derived_schema
 from generator.data import figures
 
 

@@ -7,14 +7,13 @@ import sys
 from pathlib import Path
 
 import pytest
+from conftest import SAMPLES, write
 
 from generator import lint as lint_pkg
 from generator.lint import RULES, lint
 from generator.lint.common import PER_TEXT
 from generator.messages import LANGS, MESSAGES
 from generator.pipeline import load
-
-from conftest import SAMPLES, write
 
 # Lines 1–3 of most test files; a test's own lines start at line 4.
 HEAD = ["organization: 测试支部", "period: {year: 2024, span: year}", "intro: 支部较好完成了全年各项任务。"]

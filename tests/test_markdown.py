@@ -9,12 +9,12 @@ import subprocess
 import sys
 
 import pytest
+from conftest import write
 from hypothesis import given
 from hypothesis import strategies as st
-
-from conftest import write
-from generator.render.markdown import escape
 from test_formats import DATA, NAMES, docx_shape, render, report_of
+
+from generator.render.markdown import escape
 
 # Markdown's characters that start markup inline; each must reach the renderer escaped.
 SPECIAL = set("\\`*_[]<>|~#&$")

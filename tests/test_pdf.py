@@ -17,12 +17,13 @@ import zipfile
 from pathlib import Path
 
 import pytest
-
 from conftest import SAMPLES, requires_soffice
-from generator import pipeline, templates
+
+from generator import pipeline
 from generator.errors import ReportgenError
 from generator.messages import msg
 from generator.render import faces, pdf, pdfmeta
+from generator.templating import templates
 
 # What pdffonts printed for sample_data/2024-h1.yaml with LibreOffice 7.4 on Debian:
 # with the alias file in force, …

@@ -16,10 +16,10 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
-
 from conftest import MINIMAL, reportgen, write
-from generator import preview_server
-from generator.preview import Session
+
+from generator.preview import server as preview_server
+from generator.preview.session import Session
 
 BROKEN = MINIMAL.replace("plans:\n", "plans:\n  titel: 错\n")  # line 9: an unknown key
 

@@ -11,9 +11,9 @@ import subprocess
 import sys
 
 import pytest
-
 from conftest import MINIMAL
-from generator import source
+
+from generator.data import source
 from generator.messages import msg
 
 EXISTING = b"an earlier output that a failed run must not touch"

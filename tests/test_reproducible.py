@@ -10,10 +10,10 @@ from pathlib import Path
 from xml.etree import ElementTree
 
 import pytest
-
 from conftest import MINIMAL, SAMPLES, write
-from generator import templates
+
 from generator.render import docx
+from generator.templating import templates
 
 NS = {
     "cp": "http://schemas.openxmlformats.org/package/2006/metadata/core-properties",

@@ -5,7 +5,6 @@ import subprocess
 import sys
 import venv
 
-
 from conftest import ROOT, SAMPLES
 
 

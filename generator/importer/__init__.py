@@ -11,8 +11,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from generator import periods, validate
-from generator import source as source_mod
+from generator.data import periods, validate
+from generator.data import source as source_mod
+from generator.data.model import compose_title
+from generator.data.periods import Period
 from generator.diagnostics import WARNING, Diagnostic
 from generator.errors import ReportgenError
 from generator.importer import convert, detect, head, plain, word
@@ -20,9 +22,7 @@ from generator.importer.frame import Frame, frame
 from generator.importer.paragraphs import Document, ImportFailed
 from generator.importer.writer import write
 from generator.messages import msg
-from generator.model import compose_title
 from generator.output import target, write_atomic
-from generator.periods import Period
 
 CODE = "import"
 SUFFIXES = (".docx", ".txt", ".md", ".markdown") + convert.CONVERTED
@@ -68,7 +68,7 @@ def import_file(
 ) -> Imported:  # fmt: skip
     """Read `path`, write its data file; problems of the input raise ReportgenError (nothing written)."""
     chosen_period = _flag_period(period)
-    output = target(path, out, "yaml", many)
+    output = target(path, out, ".yaml", many)
     if output.exists() and not force:
         raise ReportgenError("import.exists", path=str(output))
     doc = read(path, str(path))

@@ -12,9 +12,10 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from generator.data.decode import decode
+from generator.data.nodes import ReadError
 from generator.importer.figures import header_columns
 from generator.importer.paragraphs import MAX_PARAGRAPHS, MAX_TEXT_BYTES, Document, ImportFailed, Para
-from generator.source import ReadError, decode
 
 _BLANKS = " \t\u3000\u00a0\ufeff"
 # Form feeds (page breaks in Word's text export) and other controls are not text.

@@ -16,7 +16,7 @@ from pathlib import Path
 from lxml import etree
 
 from generator.errors import reason
-from generator.importer.drawn import W, Numbering
+from generator.importer.drawn import Numbering, W
 from generator.importer.paragraphs import MAX_PARAGRAPHS, Document, ImportFailed, Para
 
 # A zip member larger than this once inflated is refused (a zip bomb, or no report).

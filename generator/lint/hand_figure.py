@@ -25,7 +25,7 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from generator.lint.common import Finding, first, found, texts
-from generator.source import Source
+from generator.data.source import Source
 
 ID, LEVEL = "hand-figure", "warning"
 

@@ -14,9 +14,9 @@ from generator import pipeline
 from generator.diagnostics import ERROR, Diagnostic, format_path
 from generator.errors import ReportgenError
 from generator.messages import msg
-from generator.model import Report
-from generator.periods import Period
-from generator.source import Source
+from generator.data.model import Report
+from generator.data.periods import Period
+from generator.data.source import Source
 
 
 @dataclass

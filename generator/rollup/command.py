@@ -16,7 +16,7 @@ from generator.messages import msg
 from generator.output import check_writable, write_atomic
 from generator.rollup import branches, roster as roster_mod, summary
 from generator.rollup.summary import Rollup
-from generator.text import BAD_CHARS
+from generator.data.text import BAD_CHARS
 
 FORMATS = ("xlsx", "docx", "pdf")
 DEFAULT_FORMATS = ("xlsx", "docx")

@@ -16,7 +16,7 @@ from lxml import etree
 from generator import pipeline
 from generator.data.figures import plain
 from generator.messages import msg
-from generator.model import number_text
+from generator.data.model import number_text
 from generator.rollup import pages
 from generator.rollup.package import NS, R, W, Brought, Package, w
 from generator.rollup.summary import Rollup

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from lxml import etree
 
 from generator.resources import folder
-from generator.templates import BUILTIN_DOCX
+from generator.templating.templates import BUILTIN_DOCX
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"

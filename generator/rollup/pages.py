@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from lxml import etree
 
 from generator.rollup.package import NS, w
-from generator.text import is_wide
+from generator.data.text import is_wide
 
 POINT = 20  # twips
 

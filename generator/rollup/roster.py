@@ -14,10 +14,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator import source as source_mod
+from generator.data import source as source_mod
 from generator.diagnostics import format_path
 from generator.errors import ReportgenError
-from generator.source import Source
+from generator.data.source import Source
 
 
 @dataclass(frozen=True)

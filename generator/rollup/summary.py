@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from generator.diagnostics import Diagnostic
-from generator.periods import Period
+from generator.data.periods import Period
 from generator.rollup import checks
 from generator.rollup.branches import Branch, Collected
 from generator.rollup.roster import Roster

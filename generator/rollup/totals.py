@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from generator.data.figures import rounded
-from generator.model import Figure, Report
+from generator.data.model import Figure, Report
 
 
 @dataclass(frozen=True)

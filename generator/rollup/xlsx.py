@@ -13,7 +13,7 @@ from decimal import Decimal
 from generator.data.figures import table_change
 from generator.messages import msg
 from generator.rollup.summary import Rollup
-from generator.text import is_wide
+from generator.data.text import is_wide
 
 MAX_WIDTH = 48  # characters: a longer text wraps rather than making the sheet unprintable
 

@@ -6,10 +6,11 @@ import datetime
 from dataclasses import dataclass
 from decimal import Decimal
 
-from generator import text
 from generator.data import figures as derived_figures
-from generator.periods import Period
-from generator.source import Number, Source
+from generator.data import text
+from generator.data.periods import Period
+from generator.data.scalars import Number
+from generator.data.source import Source
 
 
 @dataclass(frozen=True)

@@ -11,11 +11,11 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-from generator import schema, text
 from generator.data import figures as derived_figures
+from generator.data import schema, text
+from generator.data.source import Source, strings
 from generator.diagnostics import Diagnostic, format_path
 from generator.messages import msg
-from generator.source import Source, strings
 
 PARTS = ("summary", "problems", "causes", "plans")
 _KEY = re.compile("[a-z][a-z0-9_]*")
