@@ -112,7 +112,9 @@ def _keep_one_file_each(out: Collected) -> None:
             out.findings.append(at(branch.source, ("organization",), "duplicate", "rollup.duplicate", name=branch.name, first=first_file))
 
 
-def at(source: Source, path: tuple, code: str, message: str, level: str = ERROR, **kw: object) -> Diagnostic:
-    """A roll-up finding placed at a field of a file: `code` names its kind in the 检查 sheet."""
-    line, column = source.position(path)
+def at(
+    source: Source, path: tuple, code: str, message: str, level: str = ERROR, at_key: bool = False, **kw: object
+) -> Diagnostic:
+    """A roll-up finding placed at a field of a file (or its key): `code` names its kind in the 检查 sheet."""
+    line, column = source.position(path, key=at_key)
     return Diagnostic(source.file, line, column, level, code, format_path(path), msg(message, **kw))

@@ -40,7 +40,7 @@ def figure_findings(branches: list[Branch], columns: list[Column]) -> Iterator[D
             for branch, figure in zip(branches, column.figures):
                 if figure is None:
                     where = ("figures",) if "figures" in branch.source.data else ()
-                    yield at(branch.source, where, "missing-figure", "rollup.missing-figure", level=WARNING,
+                    yield at(branch.source, where, "missing-figure", "rollup.missing-figure", level=WARNING, at_key=True,
                              key=column.key, label=column.label, count=len(given), total=len(branches))  # fmt: skip
         for branch, figure in given:
             if figure.unit != column.unit:

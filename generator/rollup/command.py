@@ -41,7 +41,7 @@ def run(
     if not folder.is_dir():
         raise OutputError("out.no-folder", path=str(folder))
     if template:
-        from generator import templates
+        from generator.templating import templates
 
         templates.resolve(template)  # an unknown name is exit 2 before any work
     if "pdf" in formats:

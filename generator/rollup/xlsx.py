@@ -34,6 +34,17 @@ def render(rollup: Rollup, title: str) -> bytes:
     return out.getvalue()
 
 
+def _exact(sheet) -> None:
+    """Numbers written as their decimal digits. openpyxl writes a number with "%.16g", which turns
+    a Decimal 0.81 into 0.8100000000000001 in the file (the same double to Excel, but not the
+    figure the branch typed, and not what rollup.md promises); a cell whose value is already text
+    is written as it is, so each Decimal is handed over as its digits, still typed as a number."""
+    for row in sheet.iter_rows():
+        for cell in row:
+            if isinstance(cell.value, Decimal):
+                cell._value = f"{cell.value:f}"
+
+
 def _number_format(places: int) -> str:
     return "0" if places == 0 else "0." + "0" * places
 
@@ -50,6 +61,7 @@ def _summary(sheet, rollup: Rollup) -> None:
             cell.number_format = _number_format(max(column.places, _places(cell.value)))
     _bold(sheet[sheet.max_row])
     _finish(sheet, freeze="C2")
+    _exact(sheet)
 
 
 def _places(value: object) -> int:
@@ -71,6 +83,7 @@ def _compare(sheet, rollup: Rollup) -> None:
             for cell in sheet[sheet.max_row][3:6]:
                 cell.number_format = _number_format(_places(cell.value))
     _finish(sheet, freeze="C2")
+    _exact(sheet)
 
 
 def _checks(sheet, rollup: Rollup) -> None:
