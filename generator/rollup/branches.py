@@ -10,7 +10,6 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from generator import pipeline
 from generator.diagnostics import ERROR, Diagnostic, format_path
 from generator.errors import ReportgenError
 from generator.messages import msg
@@ -24,6 +23,8 @@ class Branch:
     path: Path
     source: Source
     report: Report
+    lint: list[Diagnostic] = field(default_factory=list)  # what `lint --strict` would refuse
+    docx: bytes | None = None  # its own render, when the 汇编 is wanted
 
     @property
     def name(self) -> str:
@@ -66,18 +67,24 @@ def _same(path: Path, other: Path | None) -> bool:
     return other is not None and path.resolve() == other.resolve()
 
 
-def collect(files: list[Path]) -> Collected:
-    """Every file read and validated; then one period and one file an organisation kept."""
+def collect(files: list[Path], template: str | None = None, docx: bool = False) -> Collected:
+    """Every file read, validated, linted (and rendered, for the 汇编); then one period and one
+    file an organisation kept."""
+    from generator.rollup.prepare import prepare_all
+
     out = Collected([])
-    for path in files:
-        loaded = pipeline.load(path)
+    for done in prepare_all(files, template, docx):
+        loaded = done.loaded
         out.findings += [d for d in loaded.diagnostics if d.is_error]
-        if loaded.ok:
+        if loaded.ok and done.error is None:
             assert loaded.source is not None and loaded.report is not None
-            out.branches.append(Branch(path, loaded.source, loaded.report))
-        else:
-            name = loaded.source.data.get("organization") if loaded.source else None
-            out.left_out.append(LeftOut(path, "invalid", name.strip() if isinstance(name, str) else None))
+            out.branches.append(Branch(done.path, loaded.source, loaded.report, done.lint, done.docx))
+            continue
+        if done.error is not None:  # its own template is broken: said where the template key is
+            line, column = loaded.source.position(("template",)) if loaded.source else (0, 0)
+            out.findings.append(Diagnostic(str(done.path), line, column, message=done.error))
+        name = loaded.source.data.get("organization") if loaded.source else None
+        out.left_out.append(LeftOut(done.path, "invalid", name.strip() if isinstance(name, str) else None))
     if out.branches:
         out.period = _keep_one_period(out)
         _keep_one_file_each(out)

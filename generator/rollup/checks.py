@@ -13,7 +13,6 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from generator.diagnostics import ERROR, WARNING, Diagnostic, format_path
-from generator.lint import lint
 from generator.messages import msg
 from generator.rollup.branches import Branch, at
 from generator.rollup.roster import Roster
@@ -21,9 +20,8 @@ from generator.rollup.totals import Column
 
 
 def branch_findings(branch: Branch) -> Iterator[Diagnostic]:
-    found = lint(branch.source, branch.report)
-    yield from (d for d in found if d.code == "placeholder")
-    others = [d for d in found if d.code != "placeholder"]
+    yield from (d for d in branch.lint if d.code == "placeholder")
+    others = [d for d in branch.lint if d.code != "placeholder"]
     if others:
         first = others[0]
         message = msg("rollup.lint", count=len(others), first=first.message)

@@ -50,7 +50,7 @@ def run(
         pdf.find_tools()
     listed = roster_mod.read(roster) if roster is not None else None
     files = branches.expand(inputs + _roster_files(listed, inputs), roster)
-    collected = branches.collect(files)
+    collected = branches.collect(files, template, docx="docx" in formats or "pdf" in formats)
     if not collected.branches:
         return Outcome([], sorted(collected.findings), 1)
     rolled = summary.build(collected, listed, strict)
@@ -60,7 +60,7 @@ def run(
     targets = {fmt: folder / output_name(rolled, fmt) for fmt in FORMATS if fmt in formats}
     for path in targets.values():
         check_writable(path, files[0])
-    for fmt, data in render(rolled, list(targets), template).items():
+    for fmt, data in render(rolled, list(targets)).items():
         write_atomic(targets[fmt], data)
         outcome.outputs.append(targets[fmt])
     return outcome
@@ -73,7 +73,7 @@ def _roster_files(listed: roster_mod.Roster | None, inputs: list[Path]) -> list[
     return [e.file for e in listed.entries if e.file is not None and e.file.is_file() and e.file not in inputs]
 
 
-def render(rolled: Rollup, formats: list[str], template: str | None) -> dict[str, bytes]:
+def render(rolled: Rollup, formats: list[str]) -> dict[str, bytes]:
     """Every output in memory first, so that a failure leaves no file written."""
     out: dict[str, bytes] = {}
     if "xlsx" in formats:
@@ -83,7 +83,7 @@ def render(rolled: Rollup, formats: list[str], template: str | None) -> dict[str
     if "docx" in formats or "pdf" in formats:
         from generator.rollup import compilation
 
-        docx = compilation.render(rolled, title(rolled, "rollup.name.compilation"), template)
+        docx = compilation.render(rolled, title(rolled, "rollup.name.compilation"))
         if "docx" in formats:
             out["docx"] = docx
         if "pdf" in formats:

@@ -13,7 +13,6 @@ import copy
 
 from lxml import etree
 
-from generator import pipeline
 from generator.data.figures import plain
 from generator.messages import msg
 from generator.data.model import number_text
@@ -30,9 +29,10 @@ COVER_BLANK_LINES = 6
 CHAR = 280  # a 4号 character of the table, twips
 
 
-def render(rolled: Rollup, title: str, template: str | None) -> bytes:
+def render(rolled: Rollup, title: str) -> bytes:
+    """The 汇编 of the branches, each rendered already (branches.collect with docx)."""
     package = Package()
-    brought = [_bring(package, branch, template) for branch in rolled.branches]
+    brought = [package.bring(branch.docx) for branch in rolled.branches if branch.docx is not None]
     sections = _Sections(package)
     table = [_p(msg("rollup.doc.table", lang="zh", organization=rolled.organization, period=rolled.period.name), "Title"),
              _summary_table(rolled), _p("", None)]  # fmt: skip
@@ -60,11 +60,6 @@ def render(rolled: Rollup, title: str, template: str | None) -> bytes:
     xml = etree.tostring(document, xml_declaration=True, encoding="UTF-8", standalone=True)
     core = {"dc:title": title, "dc:creator": rolled.organization or title, "cp:lastModifiedBy": "reportgen"}
     return package.docx(xml, core)
-
-
-def _bring(package: Package, branch, template: str | None) -> Brought:
-    chosen = pipeline.choose_template(branch.report, branch.path, template)
-    return package.bring(pipeline.render_bytes(branch.report, chosen, "docx"))
 
 
 def _with_section(b: Brought) -> list[etree._Element]:

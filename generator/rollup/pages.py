@@ -11,6 +11,7 @@ their own styles with the same rules, which is an estimate where they use other 
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass
 
 from lxml import etree
@@ -19,6 +20,8 @@ from generator.rollup.package import NS, w
 from generator.data.text import is_wide
 
 POINT = 20  # twips
+# A character that may be narrow (below the CJK blocks, and not one of the wide punctuation marks).
+_NARROW = re.compile("[^\u2e80-\U0010ffff“”‘’…—·]")
 
 
 @dataclass(frozen=True)
@@ -150,10 +153,13 @@ class Flow:
         return height
 
     def lines(self, p: etree._Element, look: Look, width: int) -> int:
-        text = "".join(t.text or "" for t in p.iter(w("t"), w("tab")) if t.tag == w("t")) or ""
+        text = "".join(t.text or "" for t in p.iter(w("t")))
         em = look.size * 10 + look.spacing
         half = look.size * 5 + look.spacing
         room = width - look.left - look.right
+        if em > 0 and not _NARROW.search(text):  # all Chinese: as many whole characters as fit a line
+            first = max((room - look.first) // em, 1)
+            return 1 + max(0, math.ceil((len(text) - first) / max(room // em, 1)))
         lines, used, limit = 1, 0, room - look.first
         for ch in text:
             step = em if is_wide(ch) else half

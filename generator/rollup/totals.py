@@ -12,12 +12,13 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import cached_property
 
 from generator.data.figures import rounded
 from generator.data.model import Figure, Report
 
 
-@dataclass(frozen=True)
+@dataclass
 class Column:
     key: str
     label: str  # the label most branches give
@@ -30,16 +31,16 @@ class Column:
     def header(self) -> str:
         return f"{self.label}（{self.unit}）" if self.unit else self.label
 
-    @property
+    @cached_property
     def values(self) -> list[Decimal | None]:
         return [f.value if f else None for f in self.figures]
 
-    @property
+    @cached_property
     def places(self) -> int:
         """The most decimal places any branch typed."""
         return max((_places(v) for v in self.values if v is not None), default=0)
 
-    @property
+    @cached_property
     def total(self) -> Decimal | None:
         given = [v for v in self.values if v is not None]
         if not given or self.method == "none" or len(self.units) > 1:

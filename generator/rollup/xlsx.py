@@ -52,14 +52,21 @@ def _number_format(places: int) -> str:
 def _summary(sheet, rollup: Rollup) -> None:
     cols = rollup.columns
     sheet.append([msg("rollup.col.index"), msg("rollup.col.branch"), *(c.header for c in cols), msg("rollup.col.note")])
-    for i, row in enumerate(rollup.rows, 1):
-        values = [c.values[i - 1] if row.branch else None for c in cols]
-        sheet.append([i, row.name, *values, msg(f"rollup.status.{row.status}") if row.status else None])
-    sheet.append([None, msg("rollup.total"), *(c.total for c in cols), None])
+    values = [c.values for c in cols]  # computed once: each is a walk over the rows
+    for i, row in enumerate(rollup.rows):
+        given = [v[i] for v in values]
+        sheet.append([i + 1, row.name, *given, msg(f"rollup.status.{row.status}") if row.status else None])
+    totals = [c.total for c in cols]
+    sheet.append([None, msg("rollup.total"), *totals, None])
+    last = len(rollup.rows) + 2
     for j, column in enumerate(cols, 3):
-        for (cell,) in sheet.iter_rows(min_row=2, min_col=j, max_col=j):
-            cell.number_format = _number_format(max(column.places, _places(cell.value)))
-    _bold(sheet[sheet.max_row])
+        formats = {}  # one format string a column and number of places
+        places = column.places
+        for r in range(2, last + 1):
+            cell = sheet.cell(row=r, column=j)
+            wanted = max(places, _places(cell.value))
+            cell.number_format = formats.setdefault(wanted, _number_format(wanted))
+    _bold(sheet[last])
     _finish(sheet, freeze="C2")
     _exact(sheet)
 
@@ -74,13 +81,16 @@ def _places(value: object) -> int:
 def _compare(sheet, rollup: Rollup) -> None:
     heads = ("branch", "figure", "unit", "current", "previous", "delta", "change")
     sheet.append([msg(f"rollup.col.{h}") for h in heads])
+    line = 1
     for row in rollup.rows:
         if row.branch is None:
             continue
         for f in row.branch.report.figures:
             delta = None if f.previous is None else f.value - f.previous
             sheet.append([row.name, f.label, f.unit or None, f.value, f.previous, delta, table_change(f)])
-            for cell in sheet[sheet.max_row][3:6]:
+            line += 1
+            for j in (4, 5, 6):
+                cell = sheet.cell(row=line, column=j)
                 cell.number_format = _number_format(_places(cell.value))
     _finish(sheet, freeze="C2")
     _exact(sheet)
