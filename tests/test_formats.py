@@ -19,7 +19,7 @@ from pathlib import Path
 
 import docx
 import pytest
-from conftest import MINIMAL, write
+from conftest import MINIMAL, report_of, write
 from docx.oxml.ns import qn
 from docx.table import Table
 from docx.text.paragraph import Paragraph as DocxParagraph
@@ -29,12 +29,6 @@ from generator.templating import templates
 
 DATA = Path(__file__).resolve().parent / "data" / "formats"
 NAMES = ("standard", "flat", "points", "headline", "two-part")
-
-
-def report_of(path: Path):
-    loaded = pipeline.load(path)
-    assert loaded.ok, loaded.diagnostics
-    return loaded.report
 
 
 def shape(paragraphs: list[layout.Paragraph]) -> list[tuple]:

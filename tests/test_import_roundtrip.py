@@ -15,7 +15,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, SAMPLES, requires_soffice
+from conftest import ROOT, SAMPLES, report_of, requires_soffice
 from wordnumbering import draw_labels
 
 from generator import layout, pipeline
@@ -25,12 +25,6 @@ from generator.templating import context, templates
 DATA = ROOT / "tests" / "data" / "formats"
 FILES = [DATA / "rich.yaml", DATA / "edge.yaml", *sorted(SAMPLES.glob("*.yaml"))]
 NAMES = list(layout.LAYOUTS)
-
-
-def report_of(path: Path):
-    loaded = pipeline.load(path)
-    assert loaded.ok, loaded.diagnostics
-    return loaded.report
 
 
 def word_text(report, name: str) -> str:

@@ -6,13 +6,12 @@ text), since that is what the JSON Schema checks in VS Code.
 
 import re
 import subprocess
-import sys
 from pathlib import Path
 
 import jsonschema
 import pytest
 import yaml
-from conftest import ROOT, SAMPLES, write
+from conftest import ROOT, SAMPLES, command, write
 
 from generator import new, pipeline
 from generator.data import jsonschema as derived
@@ -65,7 +64,7 @@ def test_shipped_file_is_the_derived_one():
 
 def test_cli_prints_the_shipped_file():
     run = subprocess.run(
-        [sys.executable, "-m", "generator", "schema", "--json-schema"], capture_output=True, cwd=ROOT
+        command("schema", "--json-schema"), capture_output=True, cwd=ROOT
     )
     assert run.returncode == 0, run.stderr.decode("utf-8")
     assert run.stdout.replace(b"\r\n", b"\n") == SHIPPED.read_bytes()

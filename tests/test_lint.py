@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
-from conftest import SAMPLES, write
+from conftest import SAMPLES, command, write
 
 from generator import lint as lint_pkg
 from generator.lint import RULES, lint
@@ -313,7 +312,7 @@ def test_sample_data_has_no_other_findings(name):
 
 def run(*args: str, cwd: Path) -> subprocess.CompletedProcess:
     result = subprocess.run(
-        [sys.executable, "-m", "generator", "lint", *args],
+        command("lint", *args),
         cwd=cwd, capture_output=True, text=True, encoding="utf-8",
     )  # fmt: skip
     assert "Traceback" not in result.stderr + result.stdout

@@ -307,20 +307,11 @@ def import_reports(files, output, org, period, strict, force) -> None:
     """Read existing reports (.docx, .txt, .md; .doc and others through LibreOffice) into data files."""
     from generator import importer
 
-    out, many = _output(output), len(files) > 1
-    if many and out is not None and not out.is_dir():
-        from generator.errors import OutputError
-
-        raise OutputError("out.o-file-many")
     status = failed = 0
-    for f in files:
-        try:
-            done = importer.import_file(f, out, org=org, period=period, force=force, strict=strict, many=many)
-        except ReportgenError as e:
-            if not many:
-                raise
-            console.error(str(e))
-            status, failed = max(status, e.exit_code), failed + 1
+    for f, done in zip(files, importer.import_files(list(files), _output(output), org, period, force, strict)):
+        if isinstance(done, ReportgenError):
+            console.error(str(done))
+            status, failed = max(status, done.exit_code), failed + 1
             continue
         console.diagnostics(done.diagnostics)
         counts = dict(template=done.template, items=done.items, points=done.points, figures=done.figures)
@@ -329,10 +320,10 @@ def import_reports(files, output, org, period, strict, force) -> None:
             failed += 1
         else:
             console.info(msg("import.done", source=f, path=done.output, warnings=len(done.diagnostics), **counts))
-            if done.output.with_suffix(f.suffix.lower()) == f.with_suffix(f.suffix.lower()) and f.suffix.lower() == ".docx":
+            if f.suffix.lower() == ".docx" and done.output.with_suffix(".docx") == f.with_suffix(".docx"):
                 console.info(msg("import.render-would-overwrite", path=f))
         status = max(status, done.exit_code)
-    if many:
+    if len(files) > 1:
         console.info(msg("import.summary", ok=len(files) - failed, failed=failed))
     sys.exit(status)
 

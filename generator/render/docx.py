@@ -19,9 +19,9 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from generator.errors import TemplateError, reason
+from generator.errors import ReportgenError, TemplateError, reason
 from generator.messages import msg
-from generator.output import document_dates
+from generator.output import WRITER, document_dates, write_atomic
 from generator.templating.templates import RENDERED_PARTS, environment, template_line
 
 _JINJA = re.compile(r"\{[{%#]")
@@ -252,9 +252,6 @@ def _write_cache(cache: Path, patched: dict[str, str]) -> None:
 
 
 def _write_cache_bytes(cache: Path, data: bytes) -> None:
-    from generator.errors import ReportgenError
-    from generator.output import write_atomic
-
     try:
         cache.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
         write_atomic(cache, data)
@@ -387,8 +384,6 @@ def document(report, template, context: dict[str, Any]) -> bytes:
 def render_bytes(template_path: Path, context: dict[str, Any], title: str, author: str = "") -> bytes:
     """The document; its properties name the report's title and, as author, its organisation
     (LibreOffice carries both into a PDF), and reportgen as the last to save it (output.py looks)."""
-    from generator.output import WRITER
-
     core = {"dc:title": title, **({"dc:creator": author} if author else {}), "cp:lastModifiedBy": WRITER}
     core.update(document_dates())
     return compiled(template_path).render(context, core)

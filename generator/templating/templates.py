@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import difflib
 import re
 from dataclasses import dataclass
@@ -9,9 +10,12 @@ from functools import cache
 from pathlib import Path, PureWindowsPath
 
 from generator import numbering
+from generator.data.model import Block
 from generator.errors import ReportgenError, TemplateError
-from generator.layout import DEFAULT, LAYOUTS, Layout
+from generator.layout import DEFAULT, LAYOUTS, Layout, Paragraph
+from generator.messages import msg
 from generator.resources import folder
+from generator.templating.context import FigureRow, PeriodView, SignatureView
 
 BUILTIN_DOCX = "gbt9704.docx"
 
@@ -98,8 +102,6 @@ def resolve(name: str | None, base: Path | None = None) -> Template:
 
 
 def did_you_mean(name: str) -> str:
-    from generator.messages import msg
-
     close = difflib.get_close_matches(name, list(LAYOUTS), n=1, cutoff=0.5)
     return msg("schema.did-you-mean", name=close[0]) if close else ""
 
@@ -142,13 +144,7 @@ def environment():
 
 
 def _data_fields() -> dict[type, frozenset[str]]:
-    """The public field names of each dataclass a template sees (imported here: at load they'd be circular)."""
-    import dataclasses
-
-    from generator.data.model import Block
-    from generator.layout import Paragraph
-    from generator.templating.context import FigureRow, PeriodView, SignatureView
-
+    """The public field names of each dataclass a template sees."""
     kinds = (Paragraph, Block, PeriodView, FigureRow, SignatureView)
     return {k: frozenset(f.name for f in dataclasses.fields(k) if not f.name.startswith("_")) for k in kinds}
 
@@ -157,16 +153,12 @@ def _data_fields() -> dict[type, frozenset[str]]:
 def _count(n: object, name: str) -> int:
     """A filter's number: a whole number ≥ 1 (Jinja's loop.index), never a bool or text."""
     if isinstance(n, bool) or not isinstance(n, int) or n < 1:
-        from generator.messages import msg
-
         raise ValueError(msg("template.filter-number", filter=name, value=n))
     return n
 
 
 def _label(n: object, level: object) -> str:
     if isinstance(level, bool) or not isinstance(level, int) or level not in numbering.LEVELS:
-        from generator.messages import msg
-
         raise ValueError(msg("template.filter-level", level=level, levels="1–5"))
     return numbering.label(level, _count(n, "label"))
 
