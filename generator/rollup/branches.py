@@ -99,7 +99,8 @@ def _keep_one_period(out: Collected) -> Period:
         out.branches.remove(branch)
         out.left_out.append(LeftOut(branch.path, "other-period", branch.name))
         found = branch.report.period.name
-        out.findings.append(at(branch.source, ("period",), "other-period", "rollup.other-period", found=found, period=period.name))
+        where = (branch.source, ("period",), "other-period", "rollup.other-period")
+        out.findings.append(at(*where, found=found, period=period.name))
     return period
 
 
@@ -115,8 +116,8 @@ def _keep_one_file_each(out: Collected) -> None:
         if first is not branch:
             out.branches.remove(branch)
             out.left_out.append(LeftOut(branch.path, "duplicate", branch.name))
-            first_file = str(first.path)
-            out.findings.append(at(branch.source, ("organization",), "duplicate", "rollup.duplicate", name=branch.name, first=first_file))
+            where = (branch.source, ("organization",), "duplicate", "rollup.duplicate")
+            out.findings.append(at(*where, name=branch.name, first=str(first.path)))
 
 
 def at(

@@ -37,7 +37,7 @@ def render(rolled: Rollup, title: str) -> bytes:
     table = [_p(msg("rollup.doc.table", lang="zh", organization=rolled.organization, period=rolled.period.name), "Title"),
              _summary_table(rolled), _p("", None)]  # fmt: skip
     sections.close(table[-1], sections.landscape())
-    styles = package.styles
+    styles = pages.looks(package.styles)
     counts = [pages.count(table, table[-1].find("w:pPr/w:sectPr", NS), styles)]
     counts += [pages.count(b.body, b.section, styles) for b in brought]
     entries = [msg("rollup.doc.table-entry", lang="zh")] + [b.report.title for b in rolled.branches]

@@ -121,7 +121,9 @@ class Package:
         rels = etree.fromstring(parts[RELS]) if RELS in parts else None
         if rels is None:
             return
-        theirs = {r.get("Id"): r for r in rels}
+        theirs = {r.get("Id"): r for r in rels if r.get("Type", "").rsplit("/", 1)[-1] in COPIED}
+        if not theirs:  # a built-in layout's body points at nothing it would bring along
+            return
         types = etree.fromstring(parts[TYPES])
         moved: dict[str, str] = {}
         for root in roots:
@@ -129,12 +131,8 @@ class Package:
                 for attr, rid in list(node.attrib.items()):
                     if not attr.startswith(f"{{{R}}}") or rid not in theirs:
                         continue
-                    rel = theirs[rid]
-                    kind = rel.get("Type", "").rsplit("/", 1)[-1]
-                    if kind not in COPIED:
-                        continue
                     if rid not in moved:
-                        moved[rid] = self._copy(rel, parts, types)
+                        moved[rid] = self._copy(theirs[rid], parts, types)
                     node.set(attr, moved[rid])
 
     def _copy(self, rel: etree._Element, parts: dict[str, bytes], types: etree._Element) -> str:
@@ -174,9 +172,9 @@ class Package:
         parts[TYPES] = _xml(self.types)
         parts["docProps/core.xml"] = core_properties(parts["docProps/core.xml"], core)
         out = io.BytesIO()
-        with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
+        with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED, compresslevel=3) as z:  # as render's parts
             for name in [TYPES] + [n for n in parts if n != TYPES]:
-                z.writestr(zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0)), parts[name], zipfile.ZIP_DEFLATED)
+                z.writestr(zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0)), parts[name], zipfile.ZIP_DEFLATED, 3)
         return out.getvalue()
 
 

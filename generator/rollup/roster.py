@@ -33,19 +33,20 @@ class Roster:
     entries: list[Entry]
     source: Source
 
+    def __post_init__(self) -> None:
+        self._by_file = {_key(e.file): e for e in self.entries if e.file is not None}
+        self._by_name = {e.name: e for e in self.entries}
+
     def entry(self, name: str, path: Path) -> Entry | None:
-        """The entry of a branch: by its file when the roster names files, else by organisation."""
-        for e in self.entries:
-            if e.file is not None and _same(e.file, path):
-                return e
-        return next((e for e in self.entries if e.name == name), None)
+        """The entry of a branch: by its file when the roster names it, else by organisation."""
+        return self._by_file.get(_key(path)) or self._by_name.get(name)
 
 
-def _same(a: Path, b: Path) -> bool:
+def _key(path: Path) -> str:
     try:
-        return a.resolve() == b.resolve()
+        return str(path.resolve())
     except OSError:
-        return False
+        return str(path)
 
 
 def read(path: Path) -> Roster:

@@ -12,7 +12,7 @@ from generator.diagnostics import Diagnostic
 from generator.data.periods import Period
 from generator.rollup import checks
 from generator.rollup.branches import Branch, Collected
-from generator.rollup.roster import Roster
+from generator.rollup.roster import Entry, Roster
 from generator.rollup.totals import Column, columns
 
 
@@ -63,15 +63,18 @@ def _rows(collected: Collected, roster: Roster | None) -> list[Row]:
     taking_part += [(x.name or x.path.stem, x.path, None, x.reason) for x in collected.left_out]
     if roster is None:
         order = {b.path: i for i, b in enumerate(collected.branches)}
-        return [Row(name, branch, status) for name, _, branch, status in sorted(taking_part, key=lambda t: order.get(t[1], len(order)))]
-    rows, placed = [], set()
+        taking_part.sort(key=lambda t: order.get(t[1], len(order)))  # the left out after the rest
+        return [Row(name, branch, status) for name, _, branch, status in taking_part]
+    by_entry: dict[Entry, list] = {}
+    rows = []
+    for part in taking_part:
+        entry = roster.entry(part[0], part[1])
+        if entry is None:
+            rows.append(Row(part[0], part[2], part[3] or "off-roster"))
+        else:
+            by_entry.setdefault(entry, []).append(part)
+    listed = []
     for entry in roster.entries:
-        mine = [t for t in taking_part if roster.entry(t[0], t[1]) == entry]
-        mine.sort(key=lambda t: t[3] != "")  # the file that took part first
-        if not mine:
-            rows.append(Row(entry.name, None, "not-submitted"))
-        for name, path, branch, status in mine:
-            rows.append(Row(entry.name, branch, status))
-            placed.add(path)
-    rows += [Row(name, branch, status or "off-roster") for name, path, branch, status in taking_part if path not in placed]
-    return rows
+        mine = sorted(by_entry.get(entry, []), key=lambda t: t[3] != "")  # the file that took part first
+        listed += [Row(entry.name, branch, status) for _, _, branch, status in mine] or [Row(entry.name, None, "not-submitted")]
+    return listed + rows

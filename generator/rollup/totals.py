@@ -70,7 +70,8 @@ def columns(reports: list[Report | None]) -> list[Column]:
         labels = Counter(f.label for f in given)
         units = Counter(f.unit for f in given)
         methods = Counter(f.total for f in given)
-        out.append(Column(key, _most(labels), _most(units), _most(methods), figures, tuple(u for u, _ in units.most_common())))
+        every_unit = tuple(u for u, _ in units.most_common())
+        out.append(Column(key, _most(labels), _most(units), _most(methods), figures, every_unit))
     return out
 
 
