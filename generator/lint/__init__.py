@@ -30,7 +30,7 @@ from generator.lint import (
     placeholder,
     unused_figure,
 )
-from generator.lint.common import Finding
+from generator.lint.common import Finding, walked_once
 from generator.messages import msg
 
 RULES: dict[str, ModuleType] = {
@@ -58,12 +58,13 @@ def lint(source: Source, report: Report) -> list[Diagnostic]:
     """Every finding of every rule on a file that validated, sorted by position."""
     silenced = _silenced(source.text)
     found = []
-    for rule in RULES.values():
-        subject = report if getattr(rule, "INPUT", "source") == "report" else source
-        for finding in rule.check(subject, dict(getattr(rule, "DEFAULT", {}))):
-            d = _diagnostic(source, rule, finding)
-            if rule.ID not in silenced.get(d.line, ()):
-                found.append(d)
+    with walked_once(source.data):
+        for rule in RULES.values():
+            subject = report if getattr(rule, "INPUT", "source") == "report" else source
+            for finding in rule.check(subject, dict(getattr(rule, "DEFAULT", {}))):
+                d = _diagnostic(source, rule, finding)
+                if rule.ID not in silenced.get(d.line, ()):
+                    found.append(d)
     return sorted(found)
 
 
