@@ -13,6 +13,7 @@ import io
 import posixpath
 import re
 import zipfile
+import zlib
 from dataclasses import dataclass
 
 from lxml import etree
@@ -53,6 +54,7 @@ class Package:
         self.types = etree.fromstring(self.parts[TYPES])
         self.style_xml = {s.get(w("styleId")): _canonical(s) for s in self.styles.iterfind("w:style", NS)}
         self.footers = {r.get("Id"): r for r in self.rels if r.get("Type") == FOOTER_REL}
+        self.styles_fingerprint = (zlib.crc32(self.parts[STYLES]), len(self.parts[STYLES]))
         self._count = 0
 
     # ------------------------------------------------------------ what the 汇编's own sections use
@@ -73,7 +75,10 @@ class Package:
     def bring(self, docx: bytes) -> Brought:
         self._count += 1
         with zipfile.ZipFile(io.BytesIO(docx)) as z:
-            parts = {i.filename: z.read(i) for i in z.infolist() if not i.is_dir()}
+            parts = _Parts(z)
+            return self._bring(parts)
+
+    def _bring(self, parts: _Parts) -> Brought:
         document = etree.fromstring(parts[DOCUMENT])
         body = document.find("w:body", NS)
         section = body.find("w:sectPr", NS)
@@ -89,9 +94,9 @@ class Package:
             section.insert(_after_headers(section), ref)
         return Brought(list(body), section)
 
-    def _styles(self, parts: dict[str, bytes]) -> dict[str, str]:
+    def _styles(self, parts: _Parts) -> dict[str, str]:
         """Add the styles the 汇编 lacks; rename those it has under another definition."""
-        if STYLES not in parts or parts[STYLES] == self.parts[STYLES]:
+        if STYLES not in parts or parts.fingerprint(STYLES) == self.styles_fingerprint:
             return {}  # a built-in layout: the 汇编's own styles
         theirs = etree.fromstring(parts[STYLES]).findall("w:style", NS)
         renames = {}
@@ -116,7 +121,7 @@ class Package:
             self.style_xml[style.get(w("styleId"))] = _canonical(style)
         return renames
 
-    def _relationships(self, parts: dict[str, bytes], roots: list[etree._Element]) -> None:
+    def _relationships(self, parts: _Parts, roots: list[etree._Element]) -> None:
         """Copy what `roots` point at through r:id/r:embed, under new names, and repoint them."""
         rels = etree.fromstring(parts[RELS]) if RELS in parts else None
         if rels is None:
@@ -135,7 +140,7 @@ class Package:
                         moved[rid] = self._copy(theirs[rid], parts, types)
                     node.set(attr, moved[rid])
 
-    def _copy(self, rel: etree._Element, parts: dict[str, bytes], types: etree._Element) -> str:
+    def _copy(self, rel: etree._Element, parts: _Parts, types: etree._Element) -> str:
         rid = f"rIdB{self._count}x{len(self.rels)}"
         new = etree.SubElement(self.rels, f"{{{PR}}}Relationship", Id=rid, Type=rel.get("Type"))
         if rel.get("TargetMode") == "External":
@@ -176,6 +181,30 @@ class Package:
             for name in [TYPES] + [n for n in parts if n != TYPES]:
                 z.writestr(zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0)), parts[name], zipfile.ZIP_DEFLATED, 3)
         return out.getvalue()
+
+
+class _Parts:
+    """A branch's parts, each read (and inflated) only when asked for: most are never needed."""
+
+    def __init__(self, z: zipfile.ZipFile) -> None:
+        self.zip = z
+        self.names = {i.filename: i for i in z.infolist() if not i.is_dir()}
+        self.read: dict[str, bytes] = {}
+
+    def __contains__(self, name: str) -> bool:
+        return name in self.names
+
+    def __getitem__(self, name: str) -> bytes:
+        if name not in self.read:
+            self.read[name] = self.zip.read(self.names[name])
+        return self.read[name]
+
+    def get(self, name: str, default: bytes = b"") -> bytes:
+        return self[name] if name in self.names else default
+
+    def fingerprint(self, name: str) -> tuple[int, int]:
+        """CRC and size, from the zip's directory: whether a part is the 汇编's own, unread."""
+        return self.names[name].CRC, self.names[name].file_size
 
 
 def _after_headers(section: etree._Element) -> int:
