@@ -3,17 +3,22 @@
 Numbers are numeric cells in their typed decimal places; a branch without a figure has an empty
 cell, never 0. Every sheet has a frozen, bold header row repeated on each printed page, columns
 wide enough for their Chinese text, and an A4 landscape page fitted to the paper's width.
+
+Each sheet is laid out as rows of values first (the widths need them all), then streamed through
+openpyxl's write-only mode, which writes a row as it comes instead of keeping a cell object for
+every value.
 """
 
 from __future__ import annotations
 
 import io
 from decimal import Decimal
+from typing import Any
 
 from generator.data.figures import table_change
+from generator.data.text import is_wide
 from generator.messages import msg
 from generator.rollup.summary import Rollup
-from generator.data.text import is_wide
 
 MAX_WIDTH = 48  # characters: a longer text wraps rather than making the sheet unprintable
 
@@ -21,12 +26,11 @@ MAX_WIDTH = 48  # characters: a longer text wraps rather than making the sheet u
 def render(rollup: Rollup, title: str) -> bytes:
     from openpyxl import Workbook
 
-    book = Workbook()
-    summary = book.active
-    summary.title = msg("rollup.sheet.summary", lang="zh")
-    _summary(summary, rollup)
-    _compare(book.create_sheet(msg("rollup.sheet.compare", lang="zh")), rollup)
-    _checks(book.create_sheet(msg("rollup.sheet.checks", lang="zh")), rollup)
+    book = Workbook(write_only=True)
+    sheets = (("summary", _summary(rollup), "C2", True), ("compare", _compare(rollup), "C2", False),
+              ("checks", _checks(rollup), "A2", False))  # fmt: skip
+    for name, rows, freeze, total in sheets:
+        _write(book.create_sheet(msg(f"rollup.sheet.{name}", lang="zh")), rows, freeze, total)
     book.properties.title = title
     book.properties.creator = "reportgen"
     out = io.BytesIO()
@@ -34,41 +38,80 @@ def render(rollup: Rollup, title: str) -> bytes:
     return out.getvalue()
 
 
-def _exact(sheet) -> None:
-    """Numbers written as their decimal digits. openpyxl writes a number with "%.16g", which turns
-    a Decimal 0.81 into 0.8100000000000001 in the file (the same double to Excel, but not the
-    figure the branch typed, and not what rollup.md promises); a cell whose value is already text
-    is written as it is, so each Decimal is handed over as its digits, still typed as a number."""
-    for row in sheet.iter_rows():
-        for cell in row:
-            if isinstance(cell.value, Decimal):
-                cell._value = f"{cell.value:f}"
-
-
-def _number_format(places: int) -> str:
-    return "0" if places == 0 else "0." + "0" * places
-
-
-def _summary(sheet, rollup: Rollup) -> None:
+def _summary(rollup: Rollup) -> list[list[Any]]:
     cols = rollup.columns
-    sheet.append([msg("rollup.col.index"), msg("rollup.col.branch"), *(c.header for c in cols), msg("rollup.col.note")])
+    head = [msg("rollup.col.index"), msg("rollup.col.branch"), *(c.header for c in cols), msg("rollup.col.note")]
     values = [c.values for c in cols]  # computed once: each is a walk over the rows
+    rows = [head]
     for i, row in enumerate(rollup.rows):
-        given = [v[i] for v in values]
-        sheet.append([i + 1, row.name, *given, msg(f"rollup.status.{row.status}") if row.status else None])
-    totals = [c.total for c in cols]
-    sheet.append([None, msg("rollup.total"), *totals, None])
-    last = len(rollup.rows) + 2
-    for j, column in enumerate(cols, 3):
-        formats = {}  # one format string a column and number of places
-        places = column.places
-        for r in range(2, last + 1):
-            cell = sheet.cell(row=r, column=j)
-            wanted = max(places, _places(cell.value))
-            cell.number_format = formats.setdefault(wanted, _number_format(wanted))
-    _bold(sheet[last])
-    _finish(sheet, freeze="C2")
-    _exact(sheet)
+        note = msg(f"rollup.status.{row.status}") if row.status else None
+        rows.append([i + 1, row.name, *(v[i] for v in values), note])
+    rows.append([None, msg("rollup.total"), *(c.total for c in cols), None])
+    return rows
+
+
+def _compare(rollup: Rollup) -> list[list[Any]]:
+    heads = ("branch", "figure", "unit", "current", "previous", "delta", "change")
+    rows: list[list[Any]] = [[msg(f"rollup.col.{h}") for h in heads]]
+    for row in rollup.rows:
+        for f in row.branch.report.figures if row.branch else ():
+            delta = None if f.previous is None else f.value - f.previous
+            rows.append([row.name, f.label, f.unit or None, f.value, f.previous, delta, table_change(f)])
+    return rows
+
+
+def _checks(rollup: Rollup) -> list[list[Any]]:
+    heads = ("level", "kind", "file", "line", "field", "message")
+    rows: list[list[Any]] = [[msg(f"rollup.col.{h}") for h in heads]]
+    for d in rollup.findings:
+        rows.append([msg(f"rollup.level.{d.level}"), d.code or None, d.file, d.line or None, d.path or None, d.message])
+    return rows
+
+
+def _write(sheet, rows: list[list[Any]], freeze: str, total_row: bool) -> None:
+    """Rows into a write-only sheet: header and (on 汇总) the 合计 row bold, numbers in the decimal
+    places typed (a column of the 汇总 in the most any branch typed), long texts wrapped."""
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.styles import Alignment, Font
+    from openpyxl.utils import get_column_letter
+
+    widths = [max((_width(r[j]) for r in rows), default=4) for j in range(len(rows[0]))]
+    for j, width in enumerate(widths, 1):
+        sheet.column_dimensions[get_column_letter(j)].width = min(width + 2, MAX_WIDTH)
+    sheet.freeze_panes = freeze
+    sheet.print_title_rows = "1:1"
+    sheet.page_setup.orientation = "landscape"
+    sheet.page_setup.paperSize = "9"  # A4 (Worksheet.PAPERSIZE_A4)
+    sheet.page_setup.fitToWidth, sheet.page_setup.fitToHeight = 1, 0
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    places = [max((_places(r[j]) for r in rows[1:]), default=0) for j in range(len(rows[0]))] if total_row else None
+    bold, head = Font(bold=True), Alignment(horizontal="center", vertical="center", wrap_text=True)
+    wrap = Alignment(wrap_text=True, vertical="top")
+    formats: dict[int, str] = {}
+    for i, values in enumerate(rows):
+        out = []
+        for j, value in enumerate(values):
+            cell = WriteOnlyCell(sheet, value=value)
+            if isinstance(value, Decimal):
+                count = places[j] if places else _places(value)
+                cell.number_format = formats.setdefault(count, "0" if count == 0 else "0." + "0" * count)
+                _exact(cell)
+            if i == 0 or (total_row and i == len(rows) - 1):
+                cell.font = bold
+            if i == 0:
+                cell.alignment = head
+            elif widths[j] > MAX_WIDTH:
+                cell.alignment = wrap
+            out.append(cell)
+        sheet.append(out)
+
+
+def _exact(cell) -> None:
+    """A number written as its decimal digits. openpyxl writes a number with "%.16g", which turns
+    a Decimal 0.81 into 0.8100000000000001 in the file (the same double to Excel, but not the
+    figure the branch typed, and not what rollup.md promises); a value that is already text is
+    written as it is, so the Decimal is handed over as its digits, the cell still typed a number."""
+    cell._value = f"{cell.value:f}"
 
 
 def _places(value: object) -> int:
@@ -76,62 +119,6 @@ def _places(value: object) -> int:
         return 0
     exponent = value.as_tuple().exponent
     return -exponent if isinstance(exponent, int) and exponent < 0 else 0
-
-
-def _compare(sheet, rollup: Rollup) -> None:
-    heads = ("branch", "figure", "unit", "current", "previous", "delta", "change")
-    sheet.append([msg(f"rollup.col.{h}") for h in heads])
-    line = 1
-    for row in rollup.rows:
-        if row.branch is None:
-            continue
-        for f in row.branch.report.figures:
-            delta = None if f.previous is None else f.value - f.previous
-            sheet.append([row.name, f.label, f.unit or None, f.value, f.previous, delta, table_change(f)])
-            line += 1
-            for j in (4, 5, 6):
-                cell = sheet.cell(row=line, column=j)
-                cell.number_format = _number_format(_places(cell.value))
-    _finish(sheet, freeze="C2")
-    _exact(sheet)
-
-
-def _checks(sheet, rollup: Rollup) -> None:
-    heads = ("level", "kind", "file", "line", "field", "message")
-    sheet.append([msg(f"rollup.col.{h}") for h in heads])
-    for d in rollup.findings:
-        level = msg(f"rollup.level.{d.level}")
-        sheet.append([level, d.code or None, d.file, d.line or None, d.path or None, d.message])
-    _finish(sheet, freeze="A2")
-
-
-def _bold(cells) -> None:
-    from openpyxl.styles import Font
-
-    for cell in cells:
-        cell.font = Font(bold=True)
-
-
-def _finish(sheet, freeze: str) -> None:
-    """Header, widths and the printed page."""
-    from openpyxl.styles import Alignment
-
-    _bold(sheet[1])
-    for cell in sheet[1]:
-        cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
-    sheet.freeze_panes = freeze
-    for column in sheet.columns:
-        width = max((_width(c.value) for c in column), default=4)
-        sheet.column_dimensions[column[0].column_letter].width = min(width + 2, MAX_WIDTH)
-        if width > MAX_WIDTH:
-            for cell in column:
-                cell.alignment = Alignment(wrap_text=True, vertical="top")
-    sheet.page_setup.orientation = "landscape"
-    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
-    sheet.page_setup.fitToWidth = 1
-    sheet.page_setup.fitToHeight = 0
-    sheet.sheet_properties.pageSetUpPr.fitToPage = True
-    sheet.print_title_rows = "1:1"
 
 
 def _width(value: object) -> int:
