@@ -640,11 +640,11 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "help.rollup": {
         "zh": "党委汇总：把各支部的数据文件汇总成汇总表（.xlsx）和汇编（.docx/.pdf），并列出检查结果。",
-        "en": "A 党委's roll-up of its branches' data files: a 汇总表 (.xlsx), a 汇编 (.docx/.pdf) and located checks.",
+        "en": "Roll up the branches' data files for the Party committee above: a summary workbook (.xlsx), the bound reports (.docx/.pdf) and located checks.",
     },
     "help.rollup.roster": {
         "zh": "支部名单（YAML）：列出应报送的支部，用于查出未报送和名单外",
-        "en": "the roster (YAML) of branches expected, for 未报送 and 名单外",
+        "en": "the roster (YAML) of the branches expected: finds those that have not reported or are not on it",
     },
     "help.rollup.output": {"zh": "输出目录（默认：当前目录）", "en": "output folder (default: the current one)"},
     "help.rollup.format": {"zh": "输出格式：xlsx、docx、pdf，多个用逗号分隔", "en": "output formats: xlsx, docx, pdf, comma-separated"},
@@ -654,7 +654,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "help.rollup.template": {
         "zh": "汇编中支部报告的模板（支部文件的 template 键优先），默认 standard",
-        "en": "template of the branches' reports in the 汇编 (a file's template key wins); default standard",
+        "en": "template of the branches' reports in the bound .docx (a file's template key wins); default standard",
     },
     "help.rollup.strict": {"zh": "未报送的支部算作错误（退出码 1）", "en": "a branch that has not reported is an error (exit 1)"},
     "mv.roster": {"zh": "名单", "en": "ROSTER"},
