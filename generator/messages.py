@@ -97,6 +97,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "YAML 格式有误：双引号里的反斜杠“\\”要写成“\\\\”，或改用单引号把文字括起来",
         "en": "YAML syntax: a backslash inside double quotes starts an escape; write \\\\ or use single quotes",
     },
+    "yaml.leading-quote": {
+        "zh": "YAML 格式有误：文字以半角引号 {quote} 开头，YAML 把这对引号当成了整段文字的界限，引号后面的文字就多了出来。"
+        "请改用中文引号，改为：{fixed}（或者给整段文字加上引号：{quoted}）",
+        "en": "YAML syntax: the text starts with a half-width quote {quote}, which YAML reads as quoting the whole value, "
+        "so the words after the closing quote are left over. Use Chinese quotes: {fixed} (or quote the whole text: {quoted})",
+    },
     "yaml.reserved-char": {
         "zh": "YAML 格式有误：以“{char}”开头的文字要用引号括起来，如 \"{char}……\"",
         "en": "YAML syntax: text that starts with “{char}” must be put in quotes",
@@ -117,7 +123,11 @@ MESSAGES: dict[str, dict[str, str]] = {
     "schema.known-keys": {"zh": "（可用的键：{names}）", "en": " (known keys: {names})"},
     "schema.type": {"zh": "必须是{expected}（这里是{got}）", "en": "must be {expected} (got {got})"},
     "schema.empty": {"zh": "不能为空", "en": "must not be empty"},
-    "schema.null": {"zh": "没有填写值：请填写内容（可选项也可以整行删除）", "en": "has no value: fill it in (an optional key may be removed instead)"},
+    "schema.null": {"zh": "没有填写值：请填写内容", "en": "has no value: fill it in"},
+    "schema.null-optional": {
+        "zh": "没有填写值：请填写内容（这一项可以不写，也可以整行删除）",
+        "en": "has no value: fill it in (this key is optional: the line may be removed instead)",
+    },
     "schema.minlength": {"zh": "太短，至少 {limit} 个字符", "en": "too short: at least {limit} characters"},
     "schema.maxlength": {
         "zh": "太长（{length} 个字符），最多 {limit} 个字符",
@@ -282,6 +292,13 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "“{path}”不是有效的 .docx 文件（{reason}）",
         "en": "“{path}” is not a valid .docx file ({reason})",
     },
+    "template.no-tags": {
+        "zh": "“{path}”里没有任何模板标记（如 {{{{ title }}}}、{{% for … %}}）：它是一份普通的 Word 文档，不是模板，"
+        "用它生成只会得到它原有的文字，不会填入数据。模板的写法见 docs/templates.md；要用内置版式，写版式名即可（如 standard）",
+        "en": "“{path}” has no template tags (such as {{{{ title }}}} or {{% for … %}}): it is an ordinary Word document, "
+        "not a template, and would print its own text without the data. See docs/templates.md for how to write a "
+        "template; for a built-in layout, give its name (such as standard)",
+    },
     "template.syntax": {
         "zh": "{path}：模板语法错误，位于{where}：{problem}",
         "en": "{path}: template syntax error in {where}: {problem}",
@@ -363,13 +380,19 @@ MESSAGES: dict[str, dict[str, str]] = {
         "import read, or a render edited in Word since) and was left alone: choose another output with -o, "
         "or add --force to overwrite it",
     },
+    "out.foreign-document-unsigned": {
+        "zh": "“{path}”是一份不由 reportgen 生成的 Word 文档（可能是导入时的原稿，或生成后又在 Word 里改过），"
+        "没有覆盖它：请用 -o 另选输出文件，确实要覆盖请加 --force",
+        "en": "“{path}” is a Word document reportgen did not write (the original an import read, or a render "
+        "edited in Word since) and was left alone: choose another output with -o, or add --force to overwrite it",
+    },
     "out.collision": {
         "zh": "“{a}”和“{b}”会写到同一个输出文件“{out}”：请用 -o 指定不同目录或改名",
         "en": "“{a}” and “{b}” would both write “{out}”",
     },
     "out.o-file-many": {
-        "zh": "有多个输入时，-o 必须是已存在的目录",
-        "en": "with several inputs, -o must be an existing folder",
+        "zh": "有多个输入时，-o 必须是目录（不存在时会自动创建；目录名末尾可以加 /）",
+        "en": "with several inputs, -o must be a folder (made when missing; end its name with /)",
     },
     "err.missing-program": {"zh": "找不到程序 {program}。{hint}", "en": "{program} is not installed. {hint}"},
     "reason.not-zip": {"zh": "它不是 zip 压缩包", "en": "it is not a zip archive"},
@@ -474,6 +497,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "占位符“{text}”还没有填写：请换成实际内容",
         "en": "the placeholder “{text}” is not filled in: write the real content",
     },
+    "lint.example-text": {
+        "zh": "这还是 reportgen new 写入的示例文字：请换成本单位的实际情况",
+        "en": "this is still the example text `reportgen new` wrote: replace it with your own",
+    },
     "lint.hand-numbering": {
         "zh": "开头手写了编号“{label}”：模板会自动编号，请删除它，否则编号会重复",
         "en": "starts with the hand-typed number “{label}”: the template numbers it, so delete it",
@@ -516,7 +543,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     # ------------------------------------------------------------ CLI
     "cli.rendered": {"zh": "已生成 {path}", "en": "wrote {path}"},
+    "cli.warnings-note": {"zh": "（{count} 条提醒，见 reportgen lint）", "en": " ({count} warning(s): see reportgen lint)"},
     "cli.valid": {"zh": "{file}：格式正确", "en": "{file}: valid"},
+    "cli.lint-clean": {"zh": "{file}：未发现问题", "en": "{file}: no problems found"},
+    "cli.lint-clean-many": {"zh": "{count} 个文件都未发现问题", "en": "no problems found in the {count} files"},
     "cli.summary": {
         "zh": "完成：生成 {ok} 个，失败 {failed} 个，用时 {seconds:.1f} 秒",
         "en": "done: {ok} rendered, {failed} failed, {seconds:.1f} s",
@@ -886,8 +916,13 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "there is no revision “{rev}” in this git repository ({spec}): see git log --oneline or git tag",
     },
     "diff.no-path": {
-        "zh": "版本“{rev}”中没有文件“{path}”（路径从仓库根目录算起，当前目录下的文件请写成 {rev}:./文件名）：{reason}",
-        "en": "revision “{rev}” has no file “{path}” (paths start at the top of the repository; write {rev}:./name for the current folder): {reason}",
+        "zh": "版本“{rev}”中没有文件“{path}”（路径从仓库根目录算起，当前目录下的文件请写成 {rev}:./文件名）{hint}",
+        "en": "revision “{rev}” has no file “{path}” (paths start at the top of the repository; write {rev}:./name for the current folder){hint}",
+    },
+    "diff.no-path-did-you-mean": {"zh": "：是不是 {spec}？", "en": ": did you mean {spec}?"},
+    "diff.no-path-not-committed": {
+        "zh": "：这个文件在工作区里有，但还没有提交到这个版本",
+        "en": ": the file is in the working folder but was not committed in that revision",
     },
     "diff.git-failed": {"zh": "无法运行 git {spec}：{reason}", "en": "could not run git {spec}: {reason}"},
     "diff.bad-date": {
