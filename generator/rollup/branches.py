@@ -16,6 +16,7 @@ from generator.messages import msg
 from generator.data.model import Report
 from generator.data.periods import Period
 from generator.data.source import Source
+from generator.rollup.prepare import prepare_all
 
 
 @dataclass
@@ -70,8 +71,6 @@ def _same(path: Path, other: Path | None) -> bool:
 def collect(files: list[Path], template: str | None = None, docx: bool = False) -> Collected:
     """Every file read, validated, linted (and rendered, for the 汇编); then one period and one
     file an organisation kept."""
-    from generator.rollup.prepare import prepare_all
-
     out = Collected([])
     for done in prepare_all(files, template, docx):
         loaded = done.loaded

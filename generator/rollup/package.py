@@ -33,6 +33,15 @@ FOOTER_REL = f"{R}/footer"
 COPIED = ("header", "image", "hyperlink")
 
 
+# A branch's parts come from its template, which the user chose but may not have written: no
+# entities are expanded and nothing is fetched while reading them.
+_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False)
+
+
+def _parse(data: bytes) -> etree._Element:
+    return etree.fromstring(data, _PARSER)
+
+
 def w(name: str) -> str:
     return f"{{{W}}}{name}"
 
@@ -49,9 +58,9 @@ class Package:
     def __init__(self) -> None:
         with zipfile.ZipFile(folder("templates") / BUILTIN_DOCX) as z:
             self.parts = {i.filename: z.read(i) for i in z.infolist() if not i.is_dir()}
-        self.styles = etree.fromstring(self.parts[STYLES])
-        self.rels = etree.fromstring(self.parts[RELS])
-        self.types = etree.fromstring(self.parts[TYPES])
+        self.styles = _parse(self.parts[STYLES])
+        self.rels = _parse(self.parts[RELS])
+        self.types = _parse(self.parts[TYPES])
         self.style_xml = {s.get(w("styleId")): _canonical(s) for s in self.styles.iterfind("w:style", NS)}
         self.footers = {r.get("Id"): r for r in self.rels if r.get("Type") == FOOTER_REL}
         self.styles_fingerprint = (zlib.crc32(self.parts[STYLES]), len(self.parts[STYLES]))
@@ -79,7 +88,7 @@ class Package:
             return self._bring(parts)
 
     def _bring(self, parts: _Parts) -> Brought:
-        document = etree.fromstring(parts[DOCUMENT])
+        document = _parse(parts[DOCUMENT])
         body = document.find("w:body", NS)
         section = body.find("w:sectPr", NS)
         body.remove(section)
@@ -98,7 +107,7 @@ class Package:
         """Add the styles the 汇编 lacks; rename those it has under another definition."""
         if STYLES not in parts or parts.fingerprint(STYLES) == self.styles_fingerprint:
             return {}  # a built-in layout: the 汇编's own styles
-        theirs = etree.fromstring(parts[STYLES]).findall("w:style", NS)
+        theirs = _parse(parts[STYLES]).findall("w:style", NS)
         renames = {}
         for style in theirs:
             sid = style.get(w("styleId"))
@@ -123,13 +132,13 @@ class Package:
 
     def _relationships(self, parts: _Parts, roots: list[etree._Element]) -> None:
         """Copy what `roots` point at through r:id/r:embed, under new names, and repoint them."""
-        rels = etree.fromstring(parts[RELS]) if RELS in parts else None
+        rels = _parse(parts[RELS]) if RELS in parts else None
         if rels is None:
             return
         theirs = {r.get("Id"): r for r in rels if r.get("Type", "").rsplit("/", 1)[-1] in COPIED}
         if not theirs:  # a built-in layout's body points at nothing it would bring along
             return
-        types = etree.fromstring(parts[TYPES])
+        types = _parse(parts[TYPES])
         moved: dict[str, str] = {}
         for root in roots:
             for node in root.iter():
