@@ -153,6 +153,8 @@ def test_roster_entries_may_name_their_files(tmp_path):
     )
     done = run(tmp_path, "--roster", tmp_path / "r.yaml", "--format", "xlsx")
     assert done.returncode == 0, done.stderr
+    again = reportgen("rollup", "b1.yaml", "--roster", tmp_path / "r.yaml", "--format", "xlsx", "-o", ".", cwd=tmp_path)
+    assert again.returncode == 0, again.stderr  # named on the command line and in the roster: one file
     rows = list(openpyxl.load_workbook(tmp_path / XLSX)["汇总"].iter_rows(min_row=2, values_only=True))
     assert [r[1:3] for r in rows] == [("二支部", 7), ("一支部", 6), ("合计", 13)]
     assert files

@@ -58,7 +58,10 @@ def expand(inputs: list[Path], roster: Path | None = None) -> list[Path]:
             found.append(given)
         else:
             raise ReportgenError("read.missing", path=str(given))
-    unique = list(dict.fromkeys(found))
+    first: dict[Path, Path] = {}
+    for path in found:  # one file named twice (in the roster too, or spelt another way) is one
+        first.setdefault(path.resolve(), path)
+    unique = list(first.values())
     if not unique:
         raise ReportgenError("rollup.no-files")
     return unique

@@ -67,10 +67,10 @@ def run(
 
 
 def _roster_files(listed: roster_mod.Roster | None, inputs: list[Path]) -> list[Path]:
-    """The files a roster names that the command line did not: they take part too."""
+    """The files a roster names take part too (one the command line names as well counts once)."""
     if listed is None:
         return []
-    return [e.file for e in listed.entries if e.file is not None and e.file.is_file() and e.file not in inputs]
+    return [e.file for e in listed.entries if e.file is not None and e.file.is_file()]
 
 
 def render(rolled: Rollup, formats: list[str]) -> dict[str, bytes]:
