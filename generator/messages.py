@@ -572,6 +572,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "没有找到支部数据文件（给出的文件夹中没有 .yaml 文件）",
         "en": "no branch data files found (the folders given hold no .yaml file)",
     },
+    "rollup.nothing-given": {
+        "zh": "请给出各支部的数据文件（或放数据文件的文件夹），或用 --roster 给出写明文件的名单",
+        "en": "give the branches' data files (or their folder), or a roster naming the files with --roster",
+    },
     "rollup.other-period": {
         "zh": "报告期是{found}，而其他支部是{period}：此文件未纳入汇总",
         "en": "reports {found} while the other branches report {period}: left out of the roll-up",

@@ -185,6 +185,11 @@ def test_what_stops_the_command_is_exit_2_and_writes_nothing(tmp_path, args, wor
     assert list(out.iterdir()) == []
 
 
+def test_no_inputs_at_all_is_a_usage_error(tmp_path):
+    done = reportgen("rollup", cwd=tmp_path)
+    assert done.returncode == 2 and "give the branches' data files" in done.stderr
+
+
 def test_an_output_folder_that_does_not_exist_is_exit_2(tmp_path):
     files = clean_branches(tmp_path, 1)
     done = reportgen("rollup", *files, "-o", tmp_path / "nowhere", "--title", "党委")

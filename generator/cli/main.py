@@ -375,7 +375,7 @@ def rollup(files, roster, output, formats, title, template, strict) -> None:
     from generator.rollup import command
 
     if not files and roster is None:
-        raise click.UsageError(msg("rollup.no-files"))
+        raise click.UsageError(msg("rollup.nothing-given"))
     outcome = command.run(list(files), roster, output, formats, title, template, strict)
     console.diagnostics(outcome.findings)
     if outcome.rollup is None:
