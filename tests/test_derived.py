@@ -104,6 +104,12 @@ def test_share_of_a_whole_that_is_zero(tmp_path):
     assert "“all”" in d.message and "0" in d.message
 
 
+def test_a_wrong_value_has_its_own_error_not_one_at_each_reference(tmp_path):
+    lines = "  all: {label: 党员, value: many, unit: 人}\n  women: {label: 女党员, value: 10, unit: 人, of: all, previous: x}\n"
+    loaded = report_with(tmp_path, "${women.share}，${women.change}。", lines)
+    assert [d.path for d in loaded.diagnostics] == ["figures.all.value", "figures.women.previous"]
+
+
 @pytest.mark.parametrize(("of", "words"), [("al", "是不是“all”"), ("women", "不能指向数据项自己")])
 def test_of_names_another_figure(tmp_path, of, words):
     lines = f"  all: {{label: 党员, value: 22, unit: 人}}\n  women: {{label: 女党员, value: 10, unit: 人, of: {of}}}\n"

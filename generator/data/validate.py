@@ -9,6 +9,7 @@ from __future__ import annotations
 import difflib
 import re
 from collections.abc import Iterator
+from decimal import Decimal
 from typing import Any
 
 from generator.data import figures as derived_figures
@@ -217,8 +218,11 @@ def _derived_problem(ref: text.Ref, figures: dict) -> tuple[str, dict] | None:
     figure = figures[name]
     if not isinstance(figure, dict) or not derived_figures.computable(figure, _NEEDS[derived]):
         return None
-    if derived == "share" and not isinstance(figures.get(figure.get("of")), dict):
-        return None if figure.get("of") is not None else ("figure.no-of", {"text": ref.source, "name": name})
+    whole = figure.get("of")
+    if derived == "share" and whole is not None:
+        found = figures.get(whole) if isinstance(whole, str) else None
+        if not isinstance(found, dict) or not isinstance(found.get("value"), Decimal):
+            return None  # an unknown whole, or one without a number: their own errors say so
     try:
         derived_figures.words(figure, derived, figures)
     except derived_figures.Unavailable as e:
