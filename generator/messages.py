@@ -690,6 +690,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "汇编中支部报告的模板（支部文件的 template 键优先），默认 standard",
         "en": "template of the branches' reports in the bound .docx (a file's template key wins); default standard",
     },
+    "help.rollup.force": {
+        "zh": "覆盖已在 Word 里改过的汇编",
+        "en": "replace a compilation someone has edited in Word since",
+    },
     "help.rollup.strict": {"zh": "未报送的支部算作错误（退出码 1）", "en": "a branch that has not reported is an error (exit 1)"},
     "mv.roster": {"zh": "名单", "en": "ROSTER"},
     "mv.folder": {"zh": "目录", "en": "DIR"},

@@ -190,6 +190,23 @@ def test_no_inputs_at_all_is_a_usage_error(tmp_path):
     assert done.returncode == 2 and "give the branches' data files" in done.stderr
 
 
+def test_a_compilation_edited_in_word_is_not_replaced_without_force(tmp_path):
+    files = clean_branches(tmp_path, 1)
+    assert run(tmp_path, *files, "--title", "示例公司党委").returncode == 0
+    docx = tmp_path / DOCX
+    with zipfile.ZipFile(docx) as z:
+        parts = {n: z.read(n) for n in z.namelist()}
+    parts["docProps/core.xml"] = parts["docProps/core.xml"].replace(b">reportgen<", b">\xe5\xbc\xa0\xe4\xb8\x89<")  # 张三
+    with zipfile.ZipFile(docx, "w") as z:
+        for name, data in parts.items():
+            z.writestr(name, data)
+    edited = docx.read_bytes()
+    done = run(tmp_path, *files, "--title", "示例公司党委")
+    assert done.returncode == 2 and "张三" in done.stderr and docx.read_bytes() == edited
+    assert run(tmp_path, *files, "--title", "示例公司党委", "--force").returncode == 0
+    assert docx.read_bytes() != edited
+
+
 def test_an_output_folder_that_does_not_exist_is_exit_2(tmp_path):
     files = clean_branches(tmp_path, 1)
     done = reportgen("rollup", *files, "-o", tmp_path / "nowhere", "--title", "党委")

@@ -369,14 +369,15 @@ def _rollup_formats(ctx: click.Context, param: click.Parameter, value: str) -> t
 @option("--title", metavar="mv.text", help="help.rollup.title")
 @option("-t", "--template", metavar="mv.template", help="help.rollup.template")
 @option("--strict", is_flag=True, help="help.rollup.strict")
+@option("--force", is_flag=True, help="help.rollup.force")
 @lang_option
-def rollup(files, roster, output, formats, title, template, strict) -> None:
+def rollup(files, roster, output, formats, title, template, strict, force) -> None:
     """Roll up the branches' reports."""
     from generator.rollup import command
 
     if not files and roster is None:
         raise click.UsageError(msg("rollup.nothing-given"))
-    outcome = command.run(list(files), roster, output, formats, title, template, strict)
+    outcome = command.run(list(files), roster, output, formats, title, template, strict, force)
     console.diagnostics(outcome.findings)
     if outcome.rollup is None:
         console.error(msg("rollup.nothing"))

@@ -13,7 +13,7 @@ from pathlib import Path
 from generator.diagnostics import Diagnostic
 from generator.errors import OutputError, ReportgenError
 from generator.messages import msg
-from generator.output import check_writable, write_atomic
+from generator.output import check_writable, foreign_document, write_atomic
 from generator.rollup import branches, roster as roster_mod, summary
 from generator.rollup.summary import Rollup
 from generator.data.text import BAD_CHARS
@@ -33,7 +33,7 @@ class Outcome:
 def run(
     inputs: list[Path], roster: Path | None = None, out_dir: Path | None = None,
     formats: tuple[str, ...] = DEFAULT_FORMATS, title: str | None = None,
-    template: str | None = None, strict: bool = False,
+    template: str | None = None, strict: bool = False, force: bool = False,
 ) -> Outcome:  # fmt: skip
     if title is not None and (BAD_CHARS.search(title) or not title.strip()):
         raise ReportgenError("rollup.bad-title")
@@ -60,10 +60,21 @@ def run(
     targets = {fmt: folder / output_name(rolled, fmt) for fmt in FORMATS if fmt in formats}
     for path in targets.values():
         check_writable(path, files[0])
+    if "docx" in targets and not force:
+        _refuse_foreign(targets["docx"])
     for fmt, data in render(rolled, list(targets)).items():
         write_atomic(targets[fmt], data)
         outcome.outputs.append(targets[fmt])
     return outcome
+
+
+def _refuse_foreign(path: Path) -> None:
+    """A 汇编 someone has edited in Word since is not replaced (as render does; --force does)."""
+    saved_by = foreign_document(path)
+    if saved_by:
+        raise OutputError("out.foreign-document", path=str(path), by=saved_by)
+    if saved_by is not None:
+        raise OutputError("out.foreign-document-unsigned", path=str(path))
 
 
 def _roster_files(listed: roster_mod.Roster | None, inputs: list[Path]) -> list[Path]:

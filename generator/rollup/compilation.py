@@ -15,6 +15,7 @@ from lxml import etree
 
 from generator.data.figures import plain
 from generator.messages import msg
+from generator.output import WRITER, document_dates
 from generator.data.model import number_text
 from generator.rollup import pages
 from generator.rollup.package import NS, R, W, Brought, Package, w
@@ -58,8 +59,10 @@ def render(rolled: Rollup, title: str) -> bytes:
     element.extend(body)
     element.append(brought[-1].section)
     xml = etree.tostring(document, xml_declaration=True, encoding="UTF-8", standalone=True)
-    core = {"dc:title": title, "dc:creator": rolled.organization or title, "cp:lastModifiedBy": "reportgen"}
-    return package.docx(xml, core)
+    # as render's documents: reportgen saved it last (a later render may replace it), dated by
+    # SOURCE_DATE_EPOCH when set
+    core = {"dc:title": title, "dc:creator": rolled.organization or title, "cp:lastModifiedBy": WRITER}
+    return package.docx(xml, core | document_dates())
 
 
 def _with_section(b: Brought) -> list[etree._Element]:
