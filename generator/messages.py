@@ -664,6 +664,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "rollup.doc.contents": {"zh": "目　　录", "en": "目　　录"},
     "rollup.doc.table": {"zh": "{organization}{period}党支部工作汇总表", "en": "{organization}{period}党支部工作汇总表"},
     "rollup.doc.table-entry": {"zh": "汇总表", "en": "汇总表"},
+    "rollup.doc.table-more": {"zh": "{caption}（续表）", "en": "{caption}（续表）"},
     "rollup.bad-title": {
         "zh": "--title 中含有文档无法保存的控制字符：请删除它",
         "en": "--title contains a control character a document cannot hold: remove it",

@@ -475,3 +475,29 @@ def test_contents_page_numbers_are_where_the_branches_start(tmp_path):
         starts = [i for i in range(table_at + 1, count) if pages[i].startswith(name)]
         assert starts and starts[0] == int(number), (name, number, starts)
         assert f"—{number}—" in pages[starts[0]]  # the printed page number says the same
+
+
+@requires_soffice
+def test_a_long_summary_table_takes_the_pages_the_contents_say(tmp_path):
+    """Forty branches: the 汇总表 runs over several landscape pages, a table a page."""
+    import re
+
+    for i in range(40):
+        name = f"测试单位{i:02d}支部"
+        (tmp_path / f"b{i:02d}.yaml").write_text(branch_text(name, figures(f"{i + 1}", f"{20 + i}")), encoding="utf-8")
+    outcome = command.run([tmp_path], out_dir=tmp_path, formats=("docx", "pdf"), title="测试党委")
+    docx, pdf = outcome.outputs
+    with zipfile.ZipFile(docx) as z:
+        document = etree.fromstring(z.read("word/document.xml"))
+    tables = document.findall(".//w:tbl", NS)
+    summary_tables = [t for t in tables if "".join(t.find("w:tr", NS).itertext()).startswith("序号")]
+    assert len(summary_tables) > 1  # the rows dealt out, a table a page
+    assert sum(len(t.findall("w:tr", NS)) - 1 for t in summary_tables) == 40 + 1  # every branch and the 合计
+    count = int(re.search(r"Pages:\s+(\d+)", subprocess.run(["pdfinfo", pdf], capture_output=True, text=True).stdout).group(1))
+    pages = [re.sub(r"\s+", "", subprocess.run(["pdftotext", "-f", str(n), "-l", str(n), pdf, "-"],
+             capture_output=True, text=True).stdout) for n in range(1, count + 1)]  # fmt: skip
+    contents = "".join(p for p in pages[1:] if p.startswith(("目录", "测试单位")) and "....." in p)
+    listed = re.findall(r"(测试单位\d\d支部)2024年上半年党建工作总结及下半年工作计划\.*(\d+)", contents)
+    assert len(listed) == 40
+    for name, number in listed:  # page n of the numbering is the PDF's page n + 1 (the cover has none)
+        assert pages[int(number)].startswith(name), (name, number)

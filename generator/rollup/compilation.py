@@ -13,13 +13,13 @@ import copy
 
 from lxml import etree
 
-from generator.data.figures import plain
 from generator.messages import msg
 from generator.output import WRITER, document_dates
-from generator.data.model import number_text
 from generator.rollup import pages
 from generator.rollup.package import NS, R, W, Brought, Package, w
+from generator.rollup import table as summary_table
 from generator.rollup.summary import Rollup
+from generator.rollup.table import paragraph, run
 
 # GB/T 9704 portrait page (twips) and the landscape page of the 汇总表.
 A4_SHORT, A4_LONG = 11906, 16838
@@ -27,7 +27,6 @@ PORTRAIT_MARGINS = {"top": 2098, "right": 1474, "bottom": 1984, "left": 1587, "h
 LANDSCAPE_MARGINS = {"top": 1587, "right": 1701, "bottom": 1474, "left": 1701, "header": 851, "footer": 851, "gutter": 0}
 LINE_PITCH = 579
 COVER_BLANK_LINES = 6
-CHAR = 280  # a 4号 character of the table, twips
 
 
 def render(rolled: Rollup, title: str) -> bytes:
@@ -35,12 +34,12 @@ def render(rolled: Rollup, title: str) -> bytes:
     package = Package()
     brought = [package.bring(branch.docx) for branch in rolled.branches if branch.docx is not None]
     sections = _Sections(package)
-    table = [_p(msg("rollup.doc.table", lang="zh", organization=rolled.organization, period=rolled.period.name), "Title"),
-             _summary_table(rolled), _p("", None)]  # fmt: skip
-    sections.close(table[-1], sections.landscape())
     styles = pages.looks(package.styles)
-    counts = [pages.count(table, table[-1].find("w:pPr/w:sectPr", NS), styles)]
-    counts += [pages.count(b.body, b.section, styles) for b in brought]
+    landscape = sections.landscape()
+    table, table_pages = summary_table.blocks(rolled, pages.Page.of(landscape), styles)
+    table.append(paragraph("", None))
+    sections.close(table[-1], landscape)
+    counts = [table_pages] + [pages.count(b.body, b.section, styles) for b in brought]
     entries = [msg("rollup.doc.table-entry", lang="zh")] + [b.report.title for b in rolled.branches]
     contents = _contents(sections, entries, [9999] * len(entries))
     first = 1 + pages.count(contents, contents[-1].find("w:pPr/w:sectPr", NS), styles)
@@ -69,7 +68,7 @@ def _with_section(b: Brought) -> list[etree._Element]:
     """The branch's body with its section closed on its last paragraph (or on one added after a table)."""
     body = list(b.body)
     if not body or body[-1].tag != w("p"):
-        body.append(_p("", None))
+        body.append(paragraph("", None))
     ppr = body[-1].find("w:pPr", NS)
     if ppr is None:
         ppr = etree.Element(w("pPr"))
@@ -117,34 +116,13 @@ class _Sections:
 # ---------------------------------------------------------------- the 汇编's own pages
 
 
-def _p(text: str, style: str | None, jc: str | None = None, no_indent: bool = False) -> etree._Element:
-    p = etree.Element(w("p"))
-    if style or jc or no_indent:
-        ppr = etree.SubElement(p, w("pPr"))
-        if style:
-            etree.SubElement(ppr, w("pStyle"), {w("val"): style})
-        if no_indent:
-            etree.SubElement(ppr, w("ind"), {w("firstLineChars"): "0", w("firstLine"): "0"})
-        if jc:
-            etree.SubElement(ppr, w("jc"), {w("val"): jc})
-    if text:
-        _run(p, text)
-    return p
-
-
-def _run(p: etree._Element, text: str) -> None:
-    t = etree.SubElement(etree.SubElement(p, w("r")), w("t"))
-    t.text = text
-    t.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
-
-
 def _cover(title: str) -> list[etree._Element]:
-    return [_p("", None) for _ in range(COVER_BLANK_LINES)] + [_p(title, "Title")]
+    return [paragraph("", None) for _ in range(COVER_BLANK_LINES)] + [paragraph(title, "Title")]
 
 
 def _contents(sections: _Sections, entries: list[str], numbers: list[int]) -> list[etree._Element]:
     """目录: one line an entry, dots to its page number at the right margin."""
-    out = [_p(msg("rollup.doc.contents", lang="zh"), "Title")]
+    out = [paragraph(msg("rollup.doc.contents", lang="zh"), "Title")]
     width = A4_SHORT - PORTRAIT_MARGINS["left"] - PORTRAIT_MARGINS["right"]
     for entry, number in zip(entries, numbers):
         p = etree.Element(w("p"))
@@ -152,55 +130,9 @@ def _contents(sections: _Sections, entries: list[str], numbers: list[int]) -> li
         tabs = etree.SubElement(ppr, w("tabs"))
         etree.SubElement(tabs, w("tab"), {w("val"): "right", w("leader"): "dot", w("pos"): str(width)})
         etree.SubElement(ppr, w("ind"), {w("firstLineChars"): "0", w("firstLine"): "0"})
-        _run(p, entry)
+        run(p, entry)
         etree.SubElement(etree.SubElement(p, w("r")), w("tab"))
-        _run(p, str(number))
+        run(p, str(number))
         out.append(p)
     sections.close(out[-1], sections.portrait(restart=True))
     return out
-
-
-def _summary_table(rolled: Rollup) -> etree._Element:
-    """The 汇总表: one row a branch, one column a figure, the 合计 last; numbers right-aligned."""
-    cols = rolled.columns
-    notes = any(r.status for r in rolled.rows)
-    available = A4_LONG - LANDSCAPE_MARGINS["left"] - LANDSCAPE_MARGINS["right"]
-    name_width = min(max([len(r.name) for r in rolled.rows] + [4]) * CHAR + 216, available // 3)
-    note_width = 6 * CHAR + 216 if notes else 0
-    index_width = 3 * CHAR + 216
-    rest = available - name_width - note_width - index_width
-    figure_width = rest // max(len(cols), 1)
-    widths = [index_width, name_width] + [figure_width] * len(cols) + ([note_width] if notes else [])
-    tbl = etree.Element(w("tbl"))
-    tblpr = etree.SubElement(tbl, w("tblPr"))
-    etree.SubElement(tblpr, w("tblStyle"), {w("val"): "FiguresTable"})
-    etree.SubElement(tblpr, w("tblW"), {w("w"): str(sum(widths)), w("type"): "dxa"})
-    etree.SubElement(tblpr, w("jc"), {w("val"): "center"})
-    etree.SubElement(tblpr, w("tblLayout"), {w("type"): "fixed"})
-    grid = etree.SubElement(tbl, w("tblGrid"))
-    for width in widths:
-        etree.SubElement(grid, w("gridCol"), {w("w"): str(width)})
-    head = [msg("rollup.col.index", lang="zh"), msg("rollup.col.branch", lang="zh")] + [c.header for c in cols]
-    _row(tbl, widths, head + ([msg("rollup.col.note", lang="zh")] if notes else []), header=True)
-    for i, row in enumerate(rolled.rows, 1):
-        values = [number_text(c.values[i - 1]) if row.branch and c.values[i - 1] is not None else "" for c in cols]
-        note = [msg(f"rollup.status.{row.status}", lang="zh") if row.status else ""] if notes else []
-        _row(tbl, widths, [str(i), row.name, *values, *note])
-    totals = ["" if c.total is None else plain(c.total) for c in cols]
-    _row(tbl, widths, ["", msg("rollup.total", lang="zh"), *totals] + ([""] if notes else []))
-    return tbl
-
-
-def _row(tbl: etree._Element, widths: list[int], cells: list[str], header: bool = False) -> None:
-    tr = etree.SubElement(tbl, w("tr"))
-    trpr = etree.SubElement(tr, w("trPr"))
-    etree.SubElement(trpr, w("cantSplit"))
-    if header:
-        etree.SubElement(trpr, w("tblHeader"))
-    for i, (width, text) in enumerate(zip(widths, cells)):
-        tc = etree.SubElement(tr, w("tc"))
-        tcpr = etree.SubElement(tc, w("tcPr"))
-        etree.SubElement(tcpr, w("tcW"), {w("w"): str(width), w("type"): "dxa"})
-        etree.SubElement(tcpr, w("vAlign"), {w("val"): "center"})
-        style = "TableHeader" if header else ("TableText" if i == 1 else "TableNumber")
-        tc.append(_p(text, style, jc="center" if i == 0 and not header else None))
