@@ -1053,8 +1053,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{part} appears twice; what follows the second heading joins the part",
     },
     "import.table-as-text": {
-        "zh": "这个表格不是“本期/上期”数据表，各单元格作为正文段落导入",
-        "en": "this table is not a table of this and the previous period's figures; its cells are imported as paragraphs",
+        "zh": "这个表格不是“本期/上期”数据表，已按行作为正文段落导入（每行一段，单元格之间空一格）",
+        "en": "this table is not a table of this and the previous period's figures; imported as text, a paragraph a row with a space between the cells",
     },
     "import.date-alone": {
         "zh": "末尾的日期前没有落款单位，日期作为结尾段落导入",
@@ -1067,6 +1067,50 @@ MESSAGES: dict[str, dict[str, str]] = {
     "import.org-from-signature": {
         "zh": "标题中没有报告单位，已用落款单位“{org}”（可用 --org 指定）",
         "en": "the title names no organisation; used the signature's, “{org}” (or give --org)",
+    },
+    "import.org-from-text": {
+        "zh": "标题中没有报告单位，已用正文中的“{org}”（可用 --org 指定）",
+        "en": "the title names no organisation; used “{org}” from the text (or give --org)",
+    },
+    "import.org-unknown": {
+        "zh": "标题、正文开头和落款中都看不出报告单位，已写入占位符“{placeholder}”：请在数据文件中改正，或用 --org 指定",
+        "en": "neither the title, the opening nor the signature names the organisation; wrote the placeholder “{placeholder}”: correct it in the data file, or give --org",
+    },
+    "import.period-from-text": {
+        "zh": "标题中没有报告期，已按正文开头定为“{period}”（可用 --period 指定）",
+        "en": "the title names no period; took “{period}” from the opening (or give --period)",
+    },
+    "import.period-from-date": {
+        "zh": "标题和正文开头都没有报告期，已按落款日期定为“{period}”（可用 --period 指定）",
+        "en": "neither the title nor the opening names the period; took “{period}” from the signature's date (or give --period)",
+    },
+    "import.unwrapped": {
+        "zh": "这份文本每行约 {width} 字就换行（像是从 PDF 复制的）：没有以句末标点结束的整行已与下一行连成一段，共 {count} 处",
+        "en": "the text is cut every {width} characters or so (as copied from a PDF): {count} full lines that end no sentence were joined to the next",
+    },
+    "import.split-line": {
+        "zh": "整篇报告在一行里（像是从网页复制的）：已在句末之后的编号处分成 {count} 段",
+        "en": "the whole report is on one line (as pasted from a web page): split into {count} paragraphs at the labels after sentence ends",
+    },
+    "import.outline": {
+        "zh": "从这里起的 {count} 段是正文前的标题目录（后文按顺序重复了这些标题），未作为正文导入",
+        "en": "the {count} paragraphs from here are an outline of the headings that follow (the report repeats them in order); not imported as text",
+    },
+    "import.label-unread": {
+        "zh": "这一段开头像是编号，但读不出序号（只认到 {limit}）：连同编号作为上一块的正文导入",
+        "en": "this paragraph starts like a numbering label whose number cannot be read (up to {limit} are): imported with it as text of the block before",
+    },
+    "import.toc": {
+        "zh": "这里是 Word 生成的目录（重复了后文的标题），未作为正文导入",
+        "en": "a table of contents made by Word (the headings again) is here; not imported as text",
+    },
+    "import.tracked": {
+        "zh": "文档中有未处理的修订（插入、删除），已按全部接受后的文字导入：请核对",
+        "en": "the document has tracked changes (insertions, deletions) not yet accepted; imported as if all were accepted: please check",
+    },
+    "import.text-box": {
+        "zh": "这一段有文本框（“{text}”），文本框里的文字不是正文，未导入",
+        "en": "this paragraph has a text box (“{text}”); a text box is not body text and was not imported",
     },
     "import.done": {
         "zh": "已导入 {source} → {path}：模板 {template}，条目 {items} 个，要点 {points} 个，数据 {figures} 项，警告 {warnings} 条",
