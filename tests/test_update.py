@@ -422,7 +422,9 @@ def test_the_change_column_follows_the_numbers_and_alone_is_warned(tmp_path):
     data = write(tmp_path, DATA)
     docx = rendered(data)
     xml = tracked.document_xml(docx).decode("utf-8")
-    old = '<w:t xml:space="preserve">+2</w:t>'
+    cells = tracked.texts(tracked.document_xml(docx))
+    change = cells[cells.index("集中学习（次）") + 3]  # the row's 增减 cell, as the template words it
+    old = f'<w:t xml:space="preserve">{change}</w:t>'
     assert xml.count(old) == 1
     doc = tmp_path / "审阅.docx"
     import io
@@ -431,13 +433,13 @@ def test_the_change_column_follows_the_numbers_and_alone_is_warned(tmp_path):
     out = io.BytesIO()
     with zipfile.ZipFile(io.BytesIO(docx)) as src, zipfile.ZipFile(out, "w") as dst:
         for info in src.infolist():
-            part = xml.replace(old, '<w:t xml:space="preserve">+3</w:t>').encode() if info.filename == "word/document.xml" else src.read(info)
+            part = xml.replace(old, '<w:t xml:space="preserve">有所增加</w:t>').encode() if info.filename == "word/document.xml" else src.read(info)
             dst.writestr(info, part)
     doc.write_bytes(out.getvalue())
     before = data.read_bytes()
     done = reportgen("update", data, "--from", doc, lang=None)
     assert done.returncode == 0 and data.read_bytes() == before
-    assert "warning[review]: 模板文字，未回写：“+2”" in done.stderr
+    assert f"warning[review]: 模板文字，未回写：“{change}”" in done.stderr
 
 
 def test_a_password_protected_document_says_so(tmp_path):
@@ -477,3 +479,21 @@ def test_output_over_the_reviewed_document_is_exit_2_and_english_speaks_english(
     assert done.returncode == 0
     assert "took 1 edits (1 fields), 0 comments, 0 conflicts, 0 not taken" in done.stderr
     assert "Usage: reportgen update [OPTIONS] FILE" in reportgen("update", "--help", lang="en").stdout
+
+
+def test_a_derived_figure_reference_stays_and_typed_over_is_warned(tmp_path):
+    data = write(tmp_path, DATA.replace("党员参学率保持在较高水平。", "较上期${study.change}，党员参学率保持在较高水平。"))
+    paras = rd.texts(rendered(data))
+    learn = find(paras, "支部按月制定")
+    assert "较上期增加2次，" in paras[learn]
+    at = paras[learn].index("较高水平")
+    doc = reviewed(tmp_path, data, [rd.Replace(learn, at, at + 2, "很高")], seed=3)
+    done = reportgen("update", data, "--from", doc)
+    assert done.returncode == 0 and "warning" not in done.stderr, done.stderr
+    assert "较上期${study.change}，党员参学率保持在很高水平。" in data.read_text(encoding="utf-8")
+    at = paras[learn].index("增加2次")
+    doc = reviewed(tmp_path, data, [rd.Replace(learn, at, at + 4, "有所增加")], name="二审.docx", seed=3)
+    done = reportgen("update", data, "--from", doc)
+    assert done.returncode == 0, done.stderr
+    assert "较上期有所增加，" in data.read_text(encoding="utf-8")
+    assert "${study.change}" in done.stderr and "warning[review]" in done.stderr

@@ -62,15 +62,17 @@ class View:
     anchors: list[list[tuple[str, int]]]
     cells: set[int]
     headings: set[int]
+    columns: dict[int, int]  # a table cell's column
 
 
 def view(paragraphs: list[document.Text]) -> View:
-    v = View([], [], [], set(), set())
+    v = View([], [], [], set(), set(), {})
     for n, p in enumerate(paragraphs, 1):
         text = p.text.replace("\t", " ").strip(_BLANKS)
         if text:
             if p.cell is not None:
                 v.cells.add(len(v.texts))
+                v.columns[len(v.texts)] = p.cell[2]
             if p.heading:
                 v.headings.add(len(v.texts))
             v.texts.append(text)

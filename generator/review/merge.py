@@ -222,10 +222,11 @@ class Merger:
                 raw += escape(shown)
             elif shown == piece.shown:
                 raw += piece.raw
-            elif shown and self.figure(piece.key, shown):
+            elif shown and not piece.derived and self.figure(piece.key, shown):
                 raw += piece.raw
             elif shown:
-                self.warn("review.figure-text", where, seg.path, ref=piece.key, text=_short(shown))
+                ref = piece.key + (f".{piece.derived}" if piece.derived else "")
+                self.warn("review.figure-text", where, seg.path, ref=ref, text=_short(shown))
                 raw += escape(shown)
         if not seg.pieces:
             raw = escape(new)

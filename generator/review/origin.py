@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from generator import numbering
+from generator.data import figures as derived_figures
 from generator.data import text as textmod
 from generator.layout import Layout, Paragraph, layout
 from generator.data.model import Report
@@ -32,6 +33,7 @@ class Piece:
     shown: str
     raw: str
     key: str | None = None
+    derived: str | None = None  # `change` of `${key.change}`: words computed from the figure
 
 
 @dataclass
@@ -91,7 +93,8 @@ def value_at(data, path: tuple):
     return data
 
 
-def pieces(raw: str, cited: dict[str, str]) -> tuple[Piece, ...]:
+def pieces(raw: str, cite) -> tuple[Piece, ...]:
+    """`cite(key, derived)`: what a reference prints."""
     out: list[Piece] = []
     at = 0
     for ref in textmod.refs(raw):
@@ -100,7 +103,7 @@ def pieces(raw: str, cited: dict[str, str]) -> tuple[Piece, ...]:
         if ref.is_literal:
             out.append(Piece("${", "$${"))
         elif ref.key is not None:
-            out.append(Piece(cited.get(ref.key, ref.source), ref.source, ref.key))
+            out.append(Piece(cite(ref.key, ref.derived), ref.source, ref.key, ref.derived))
         else:
             out.append(Piece(ref.source, ref.source))
         at = ref.start + len(ref.source)
@@ -112,7 +115,7 @@ def pieces(raw: str, cited: dict[str, str]) -> tuple[Piece, ...]:
 class _Mapper:
     def __init__(self, report: Report, source: Source) -> None:
         self.report, self.source = report, source
-        self.cited = {f.key: f.cited for f in report.figures}
+        self.by_key = {f.key: f for f in report.figures}
         self.handed: dict[tuple, int] = {}  # text path → paragraphs handed out so far
         self.raw: dict[tuple, list[str]] = {}  # text path → its paragraphs as typed
 
@@ -121,8 +124,18 @@ class _Mapper:
             self.raw[path] = raw_paragraphs(self.source, path)
         paras = self.raw[path]
         raw = "".join(paras) if one_line else (paras[index] if index < len(paras) else "")
-        ps = pieces(raw, self.cited)
+        ps = pieces(raw, self.cite)
         return Seg("".join(p.shown for p in ps), FIELD, path, index, ps)
+
+    def cite(self, key: str, derived: str | None) -> str:
+        """As the model prints it: `12次`, or a derived figure's words (`增加2次`)."""
+        figure = self.by_key.get(key)
+        if figure is None:
+            return f"${{{key}}}"
+        try:
+            return derived_figures.words(figure, derived, self.by_key) if derived else figure.cited
+        except derived_figures.Unavailable:
+            return f"${{{key}.{derived}}}"
 
     def next_paragraph(self, path: tuple) -> Seg:
         n = self.handed.get(path, 0)
