@@ -1166,6 +1166,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "模板文字，未回写：“{text}”（模板生成的文字要改模板，或在数据中写 title）",
         "en": "template text, not taken: “{text}” (the template prints it; change the template or set a title)",
     },
+    "review.unmapped": {
+        "zh": "这一段由自定义模板按自己的方式生成，无法对应到数据中的字段，未回写：“{text}”；"
+        "可以用内置版式生成审阅稿，或直接改数据文件",
+        "en": "this paragraph is printed by the custom template in its own way and maps to no field, "
+        "not taken: “{text}”; send a render in a built-in layout for review, or edit the data",
+    },
     "review.template-deleted": {
         "zh": "删除的段落含模板文字，未回写：“{text}”",
         "en": "a deleted paragraph holds template text, not taken: “{text}”",

@@ -497,3 +497,32 @@ def test_a_derived_figure_reference_stays_and_typed_over_is_warned(tmp_path):
     assert done.returncode == 0, done.stderr
     assert "较上期有所增加，" in data.read_text(encoding="utf-8")
     assert "${study.change}" in done.stderr and "warning[review]" in done.stderr
+
+
+def test_a_custom_template_takes_what_it_prints_as_the_layout_and_warns_about_the_rest(tmp_path):
+    import shutil
+
+    from conftest import ROOT
+
+    house = tmp_path / "本单位.docx"
+    shutil.copy(ROOT / "examples" / "house-template.docx", house)
+    data = write(tmp_path, DATA)
+    loaded = pipeline.load(data)
+    docx = pipeline.render_bytes(loaded.report, pipeline.choose_template(loaded.report, data, str(house)), "docx")
+    paras = rd.texts(docx)
+    title = find(paras, "测试公司第一党支部")
+    plain = find(paras, "严格落实")  # the template prints this text paragraph as the layout does
+    at = paras[plain].index("按月")
+    alone = find(paras, "支部按月制定")  # a text without the points the layout runs on after it
+    own = find(paras, "一、")  # the template's own heading
+    ops = [
+        rd.Replace(title, 0, 2, "示例"), rd.Replace(plain, at, at + 2, "每月"),
+        rd.Replace(alone, 2, 4, "每月"), rd.Replace(own, 2, 4, "2025"),
+    ]  # fmt: skip
+    doc = tmp_path / "审阅.docx"
+    doc.write_bytes(rd.reviewed(docx, ops, tracked=True, seed=5))
+    done = reportgen("update", data, "--from", doc, "-t", house, lang=None)
+    assert done.returncode == 0, done.stderr
+    after = data.read_text(encoding="utf-8")
+    assert "制度，每月开展" in after and "title: 示例" in after and "支部每月制定" in after
+    assert f"{doc}:段{own + 1}: warning[review]: 这一段由自定义模板按自己的方式生成" in done.stderr

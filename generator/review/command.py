@@ -184,8 +184,8 @@ def choose(loaded: pipeline.Loaded, data_file: Path, override: str | None, texts
 
 
 def mapped(loaded: pipeline.Loaded, chosen: templates.Template) -> list[origin.Mapped]:
-    """The render of the data as mapped paragraphs; a custom template's own paragraphs are
-    template text."""
+    """The render of the data as mapped paragraphs. A custom template walks the data its own way:
+    its paragraphs that print a layout paragraph as it is are mapped, the others are not."""
     built = origin.build(loaded.report, loaded.source, chosen.layout)
     if not templates.looks_like_path(chosen.name):  # a built-in template prints the layout as it is
         return built
@@ -196,8 +196,24 @@ def mapped(loaded: pipeline.Loaded, chosen: templates.Template) -> list[origin.M
     for d, text in enumerate(texts):
         m = pairs.get(d)
         same = m is not None and built[m].text == text
-        out.append(built[m] if same else origin.Mapped([origin.Seg(text, origin.TEMPLATE)], "template"))
+        part = None if same else _part_of(built, text)
+        out.append(built[m] if same else part or origin.Mapped([origin.Seg(text, origin.UNMAPPED)], "template"))
     return out
+
+
+def _part_of(built: list[origin.Mapped], text: str) -> origin.Mapped | None:
+    """A paragraph that prints some of a layout paragraph's segments in a row (a text without the
+    points the layout runs on after it, a run-in heading printed on its own): those segments."""
+    for m in built:
+        for i in range(len(m.segs)):
+            joined = ""
+            for j in range(i, len(m.segs)):
+                joined += m.segs[j].text
+                if joined == text:
+                    return origin.Mapped(m.segs[i : j + 1], m.role)
+                if not text.startswith(joined):
+                    break
+    return None
 
 
 def base_render(data_file: Path, base: str | None, chosen: templates.Template, ours: list[origin.Mapped]) -> list[str]:

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from generator import numbering
 from generator.data.model import Report
 from generator.review import align
-from generator.review.origin import DATE, DEFAULT, DERIVED, FIELD, LABEL, NUMBER, Mapped, Seg
+from generator.review.origin import DATE, DEFAULT, DERIVED, FIELD, LABEL, NUMBER, UNMAPPED, Mapped, Seg
 from generator.review.origin import value_at as _value
 from generator.review.place import LABEL_TEXT, Placer
 from generator.review.plan import Plan
@@ -209,6 +209,8 @@ class Merger:
                 self.warn("review.not-date", where, seg.path, text=_short(new))
         elif seg.kind == LABEL and LABEL_TEXT.fullmatch(new):
             return  # renumbered: the template numbers
+        elif seg.kind == UNMAPPED:
+            self.warn("review.unmapped", where, text=_short(seg.text))
         elif seg.kind == DERIVED:
             self.derived.append((seg, new, where))  # fine if the figure's numbers changed too
         else:

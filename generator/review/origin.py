@@ -22,6 +22,7 @@ from generator.data.source import Source
 
 FIELD, LABEL, TEMPLATE, DEFAULT, NUMBER, DATE = "field", "label", "template", "default", "number", "date"
 DERIVED = "derived"  # template text computed from fields (the 增减 column): follows them
+UNMAPPED = "unmapped"  # a custom template's paragraph that no field of the layout prints as it is
 CAPTION = "主要工作数据"
 HEADER = ("项目", "本期", "上期", "增减")
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from generator.data.text import END_PUNCTUATION
-from generator.review.origin import DEFAULT, FIELD, LABEL, TEMPLATE, Mapped, Seg, value_at
+from generator.review.origin import DEFAULT, FIELD, LABEL, TEMPLATE, UNMAPPED, Mapped, Seg, value_at
 from generator.review.plan import Entry, Plan
 
 _NUM = "一二三四五六七八九十百零"
@@ -167,7 +167,8 @@ class Placer:
             elif seg.kind == TEMPLATE and seg.text in END_PUNCTUATION:
                 continue  # the 。 of a run-in heading goes with its title
             elif seg.kind != LABEL:
-                self.warn("review.template-deleted", where, text=ours.text[:30])
+                key = "review.unmapped" if seg.kind == UNMAPPED else "review.template-deleted"
+                self.warn(key, where, text=ours.text[:30])
                 return
 
     def finish(self, data: dict) -> None:
