@@ -402,3 +402,14 @@ def test_output_over_the_reviewed_document_is_exit_2_and_english_speaks_english(
     assert done.returncode == 0
     assert "took 1 edits (1 fields), 0 comments, 0 conflicts, 0 not taken" in done.stderr
     assert "Usage: reportgen update [OPTIONS] FILE" in reportgen("update", "--help", lang="en").stdout
+
+
+def test_a_double_quoted_scalar_with_escapes_stays_double_quoted(tmp_path):
+    data = write(tmp_path, DATA.replace('text: "严格落实“三会一课”制度，按月开展主题党日活动。"', 'text: "严格落实\\u201c三会一课\\u201d制度，按月开展主题党日活动。"'))
+    paras = rd.texts(rendered(data))
+    life = find(paras, "严格落实")
+    at = paras[life].index("按月")
+    doc = reviewed(tmp_path, data, [rd.Replace(life, at, at + 2, "每月")], seed=2)
+    done = reportgen("update", data, "--from", doc)
+    assert done.returncode == 0, done.stderr
+    assert '      text: "严格落实“三会一课”制度，每月开展主题党日活动。"\n' in data.read_text(encoding="utf-8")

@@ -151,7 +151,7 @@ class Editor:
         end = self.scalar_end(node)
         rest = self.text[end : self.line_end(end)].strip()
         if len(paras) == 1 and "\n" not in paras[0]:
-            self.add(node.start, end, inline(paras[0]))
+            self.add(node.start, end, _in_style(node.style, paras[0]))
         elif rest or self.in_flow(path):
             self.add(node.start, end, json.dumps("\n\n".join(paras), ensure_ascii=False))
         else:
@@ -303,6 +303,15 @@ def _plain_ok(value: str) -> bool:
         return yaml.safe_load(f"k: {value}") == {"k": value}
     except yaml.YAMLError:
         return False
+
+
+def _in_style(style: str, value: str) -> str:
+    """A one-line scalar written again in its quoting (a plain one quoted only when it must be)."""
+    if style == '"':
+        return json.dumps(value, ensure_ascii=False)
+    if style == "'":
+        return "'" + value.replace("'", "''") + "'"
+    return inline(value)
 
 
 def _escape_in(style: str, text: str) -> str:
