@@ -413,3 +413,13 @@ def test_a_double_quoted_scalar_with_escapes_stays_double_quoted(tmp_path):
     done = reportgen("update", data, "--from", doc)
     assert done.returncode == 0, done.stderr
     assert '      text: "严格落实“三会一课”制度，每月开展主题党日活动。"\n' in data.read_text(encoding="utf-8")
+
+
+def test_a_signature_date_keeps_the_way_it_was_typed(tmp_path):
+    data = write(tmp_path, DATA.replace("date: 2024-07-05", "date: 2024年7月5日"))
+    paras = rd.texts(rendered(data))
+    day = find(paras, "2024年7月5日")
+    doc = reviewed(tmp_path, data, [rd.Replace(day, 7, 8, "8")], seed=2)
+    done = reportgen("update", data, "--from", doc)
+    assert done.returncode == 0, done.stderr
+    assert "date: 2024年7月8日}" in data.read_text(encoding="utf-8")

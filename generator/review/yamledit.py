@@ -31,6 +31,7 @@ ORDER = (
 FIGURE_ORDER = ("label", "value", "unit", "previous")
 _NULLS = {"", "~", "null", "Null", "NULL"}
 _TYPED = re.compile(r"\d+(?:\.\d+)?|\d{4}-\d{2}-\d{2}")
+_ISO = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 _PLAIN_START = set("-?:,[]{}#&*!|>'\"%@` \t")
 
 
@@ -178,6 +179,9 @@ class Editor:
         """A figure's number, a label, the signature's name or date: one plain or quoted scalar."""
         written = text if _TYPED.fullmatch(text) else inline(text)  # a number or date stays plain
         node = self.src.nodes.get(path)
+        iso = _ISO.fullmatch(text)
+        if iso and isinstance(node, Scalar) and "年" in node.value:  # a date typed 2024年7月5日 stays so
+            written = "{}年{}月{}日".format(*(int(g) for g in iso.groups()))
         if node is None:
             self.add_key(path, lambda indent: written)
         elif isinstance(node, Scalar):
