@@ -22,7 +22,8 @@ from typing import Any
 from generator.errors import ReportgenError, TemplateError, reason
 from generator.messages import msg
 from generator.output import WRITER, document_dates, write_atomic
-from generator.templating.templates import RENDERED_PARTS, environment, template_line
+from generator.templating.places import RENDERED_PARTS
+from generator.templating.templates import environment, template_line
 
 _JINJA = re.compile(r"\{[{%#]")
 CORE = "docProps/core.xml"
