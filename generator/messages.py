@@ -319,6 +319,15 @@ MESSAGES: dict[str, dict[str, str]] = {
     "out.reason-is-folder": {"zh": "这是一个目录", "en": "it is a folder"},
     "out.reason-read-only": {"zh": "文件是只读的", "en": "the file is read-only"},
     "out.reason-no-permission": {"zh": "没有在该目录中写文件的权限", "en": "no permission to write in that folder"},
+    "out.reason-not-regular": {
+        "zh": "它不是普通文件（是设备、管道或套接字），输出只能写成普通文件",
+        "en": "it is not a regular file (a device, FIFO or socket); an output is only ever a regular file",
+    },
+    "out.other-kind": {
+        "zh": "“{path}”已存在，且不是 {ext} 文件，没有覆盖它：请用 -o 另选输出文件，确实要覆盖请加 --force",
+        "en": "“{path}” exists and is not a {ext} file; it was left alone: choose another output with -o, "
+        "or add --force to overwrite it",
+    },
     "out.foreign-document": {
         "zh": "“{path}”是一份不由 reportgen 生成的 Word 文档（最后由“{by}”保存，可能是导入时的原稿，"
         "或生成后又在 Word 里改过），没有覆盖它：请用 -o 另选输出文件，确实要覆盖请加 --force",
@@ -336,6 +345,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "err.missing-program": {"zh": "找不到程序 {program}。{hint}", "en": "{program} is not installed. {hint}"},
     "reason.not-zip": {"zh": "它不是 zip 压缩包", "en": "it is not a zip archive"},
+    "reason.too-big": {
+        "zh": "其中的 {member} 解压后超过 {limit} 字节（可能是压缩炸弹）",
+        "en": "its member {member} inflates to more than {limit} bytes (a zip bomb?)",
+    },
     "err.interrupted": {"zh": "已中断，未写出不完整的文件", "en": "interrupted; no partial file was written"},
     # ------------------------------------------------------------ PDF (LibreOffice, pdffonts)
     "pdf.hint-soffice": {
@@ -769,8 +782,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "in Word or WPS and save it as .docx (an old file can also be renamed back to .doc, for LibreOffice to convert)",
     },
     "import.too-big-part": {
-        "zh": "{path}：文档中的 {part} 解压后过大，不像是一份报告（可能是压缩炸弹），未导入",
-        "en": "{path}: {part} inflates to too large a size for a report (a zip bomb?); not imported",
+        "zh": "{path}：文档中的 {part} 解压后超过 {limit} 字节，不像是一份报告（可能是压缩炸弹），未导入",
+        "en": "{path}: {part} inflates to more than {limit} bytes, too large for a report (a zip bomb?); not imported",
     },
     "import.too-big": {
         "zh": "{path}：文件太大（{size} 字节），可导入的文本文件最多 {limit} 字节",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import stat
 import tempfile
 from pathlib import Path
 
@@ -11,6 +12,8 @@ from generator.messages import msg
 
 # What reportgen writes: render's formats, and the data files import writes.
 EXTENSIONS = {"docx": ".docx", "md": ".md", "pdf": ".pdf", "html": ".html", "yaml": ".yaml"}
+# Other spellings of the same kinds of file, which an output of that format may replace.
+_ALSO = {"md": (".markdown",), "html": (".htm",), "yaml": (".yml",)}
 
 
 def _umask() -> int:
@@ -30,7 +33,7 @@ def targets(data_file: Path, out: Path | None, formats: list[str], many: bool, f
     A Word document there that reportgen did not save last (the report a user imported from, or
     a render they edited since) is refused unless `force`.
     """
-    found = {fmt: target(data_file, out, fmt, many, several=len(formats) > 1) for fmt in formats}
+    found = {fmt: target(data_file, out, fmt, many, several=len(formats) > 1, force=force) for fmt in formats}
     if "docx" in found and not force:
         saved_by = foreign_document(found["docx"])
         if saved_by is not None:
@@ -47,21 +50,28 @@ def foreign_document(path: Path) -> str | None:
     import re
     import zipfile
 
+    from generator import safezip
+
+    if not is_regular(path):  # never open a FIFO or a device to look: it may never answer
+        return None
     try:
         with zipfile.ZipFile(path) as z:
             names = set(z.namelist())
             if "word/document.xml" not in names:
                 return None
-            core = z.read("docProps/core.xml").decode("utf-8", "replace") if "docProps/core.xml" in names else ""
-    except (OSError, zipfile.BadZipFile, KeyError, RuntimeError):
+            core = safezip.read(z, "docProps/core.xml").decode("utf-8", "replace") if "docProps/core.xml" in names else ""
+    except safezip.TooBig:
+        return "?"  # no document reportgen writes is like that
+    except (OSError, zipfile.BadZipFile, KeyError, RuntimeError, EOFError, ValueError, NotImplementedError):
         return None
     m = re.search(r"<(?:\w+:)?lastModifiedBy\b[^>]*>([^<]*)<", core)
     saved_by = m.group(1).strip() if m else ""
     return None if saved_by == WRITER else saved_by
 
 
-def target(data_file: Path, out: Path | None, fmt: str, many: bool, several: bool = False) -> Path:
-    """The output path of `data_file` in `fmt` (see targets)."""
+def target(data_file: Path, out: Path | None, fmt: str, many: bool, several: bool = False, force: bool = False) -> Path:
+    """The output path of `data_file` in `fmt` (see targets); an existing file of another kind
+    there (a data file, notes.txt) is refused unless `force`."""
     ext = EXTENSIONS[fmt]
     if out is None:
         path = data_file.with_suffix(ext)
@@ -72,7 +82,23 @@ def target(data_file: Path, out: Path | None, fmt: str, many: bool, several: boo
     else:
         path = out.with_suffix(ext) if several else out
     check_writable(path, data_file)
+    if not force:
+        check_kind(path, fmt)
     return path
+
+
+def check_kind(path: Path, fmt: str) -> None:
+    """Refuse to replace an existing file whose extension is not the output format's."""
+    if path.suffix.lower() not in (EXTENSIONS[fmt], *_ALSO.get(fmt, ())) and path.exists():
+        raise OutputError("out.other-kind", path=str(path), ext=EXTENSIONS[fmt])
+
+
+def is_regular(path: Path) -> bool:
+    """Whether `path` is a regular file (following links); False when it is missing."""
+    try:
+        return stat.S_ISREG(os.stat(path).st_mode)
+    except OSError:
+        return False
 
 
 def check_writable(path: Path, data_file: Path) -> None:
@@ -93,6 +119,8 @@ def _check(path: Path, data_file: Path) -> None:
         raise OutputError("out.unwritable", path=str(path), reason=msg("out.reason-not-folder", path=str(parent)))
     if path.is_dir():
         raise OutputError("out.unwritable", path=str(path), reason=msg("out.reason-is-folder"))
+    if path.exists() and not is_regular(path):  # a device, FIFO or socket: the rename would replace it
+        raise OutputError("out.unwritable", path=str(path), reason=msg("out.reason-not-regular"))
     if path.exists() and not os.access(path, os.W_OK):
         raise OutputError("out.unwritable", path=str(path), reason=msg("out.reason-read-only"))
     if not os.access(parent, os.W_OK | os.X_OK):
@@ -114,8 +142,12 @@ def write_atomic(path: Path, data: bytes) -> None:
     crash can never leave the name pointing at an empty file where the old one was. A new file
     has nothing to lose (a crash costs only an output that can be made again), and syncing costs
     about 2 ms a file here: a third of a render.
+
+    Only a regular file is ever replaced, and it keeps its permissions (and, where we may set it,
+    its owner): a `chmod 600` report stays private.
     """
-    replacing = path.exists()
+    old = _existing(path)
+    replacing = old is not None
     fd, tmp = -1, ""
     try:
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.stem}.", suffix=".tmp")
@@ -125,7 +157,8 @@ def write_atomic(path: Path, data: bytes) -> None:
             f.flush()
             if replacing:
                 os.fsync(f.fileno())
-        os.chmod(tmp, FILE_MODE)
+        _keep_owner(tmp, old)
+        os.chmod(tmp, stat.S_IMODE(old.st_mode) if old else FILE_MODE)
         os.replace(tmp, path)
         tmp = ""
     except OSError as e:
@@ -138,3 +171,28 @@ def write_atomic(path: Path, data: bytes) -> None:
                 os.unlink(tmp)
             except OSError:
                 pass
+
+
+def _existing(path: Path) -> os.stat_result | None:
+    """The status of the regular file at `path`, None when there is none; an OutputError (exit 2)
+    for anything else there (a device, a FIFO, a socket, a folder)."""
+    try:
+        st = os.stat(path)
+    except FileNotFoundError:
+        return None
+    except OSError as e:
+        raise OutputError("out.unwritable", path=str(path), reason=e.strerror or str(e)) from None
+    if not stat.S_ISREG(st.st_mode):
+        raise OutputError("out.unwritable", path=str(path), reason=msg("out.reason-not-regular"))
+    return st
+
+
+def _keep_owner(tmp: str, old: os.stat_result | None) -> None:
+    """Give the new file the old one's owner and group, where that is allowed (root, or a group
+    of ours); elsewhere the file stays the writer's, as any new file would be."""
+    if old is None or not hasattr(os, "chown"):
+        return
+    try:
+        os.chown(tmp, old.st_uid, old.st_gid)
+    except OSError:
+        pass

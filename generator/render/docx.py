@@ -65,12 +65,15 @@ class CompiledDocx:
         import io
         import zipfile
 
+        from generator import safezip
+
         self.path = path
         try:
             raw = path.read_bytes()
             with zipfile.ZipFile(io.BytesIO(raw)) as z:
-                self.parts = [_Part(i.filename, z.read(i)) for i in z.infolist() if not i.is_dir()]
-        except (zipfile.BadZipFile, OSError, KeyError) as e:
+                reader = safezip.Reader(z)
+                self.parts = [_Part(i.filename, reader.read(i)) for i in z.infolist() if not i.is_dir()]
+        except (zipfile.BadZipFile, OSError, KeyError, safezip.TooBig, EOFError, NotImplementedError) as e:
             raise TemplateError("template.not-docx", path=str(path), reason=reason(e)) from None
         if not any(p.name == "word/document.xml" for p in self.parts):
             raise TemplateError("template.not-docx", path=str(path), reason="word/document.xml")

@@ -1,0 +1,257 @@
+"""The bounds of generator/limits.py, one test a bound (issue 21; docs/limits.md).
+
+Hostile inputs cost bounded memory and time and end in a located message, never a hang or an
+internal error. Memory is measured as the peak resident size of the command's own process
+(os.wait4), never as a timing.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import stat
+import subprocess
+import sys
+import zipfile
+import zlib
+from pathlib import Path
+
+import pytest
+
+from conftest import MINIMAL, reportgen, write
+from generator import limits
+from generator.messages import msg
+
+MB = 1024 * 1024
+posix_only = pytest.mark.skipif(not hasattr(os, "wait4"), reason="os.wait4 measures a child's memory on POSIX")
+
+
+def peak(*args, cwd=None, env: dict | None = None, timeout: float = 120) -> tuple[int, str, int]:
+    """(exit status, stderr, peak resident megabytes) of `reportgen ARGS` in English."""
+    environ = {**os.environ, "PYTHONIOENCODING": "utf-8", "REPORTGEN_LANG": "en", **(env or {})}
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "generator", *map(str, args)], cwd=cwd, env=environ,
+        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+    )  # fmt: skip
+    try:
+        _, err = proc.communicate(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.communicate()
+        pytest.fail(f"reportgen {' '.join(map(str, args))} still ran after {timeout} s")
+    _, status, usage = os.wait4(proc.pid, 0) if proc.returncode is None else (0, 0, None)
+    peak_mb = usage.ru_maxrss // 1024 if usage else _maxrss_of_children()
+    text = err.decode("utf-8", "replace")
+    assert "Traceback" not in text, text
+    return proc.returncode, text, peak_mb
+
+
+def _maxrss_of_children() -> int:
+    """Popen reaped the child itself: fall back to the largest child so far (an upper bound)."""
+    import resource
+
+    return resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss // 1024
+
+
+# ---------------------------------------------------------------- outputs (items 1, 10, 11)
+
+
+@pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() != 0, reason="mknod needs root")
+def test_an_output_that_is_a_device_is_refused_and_left_alone(tmp_path):
+    data = write(tmp_path, MINIMAL)
+    device = tmp_path / "null"
+    os.mknod(device, stat.S_IFCHR | 0o666, os.makedev(1, 3))  # /dev/null's numbers
+    done = reportgen("render", data, "-o", device)
+    assert done.returncode == 2, done.stderr
+    reason = msg("out.reason-not-regular", lang="en")
+    assert done.stderr == f"reportgen: {msg('out.unwritable', lang='en', path=device, reason=reason)}\n"
+    assert stat.S_ISCHR(os.stat(device).st_mode)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["null", "report.yaml"]
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="FIFOs are POSIX")
+@pytest.mark.parametrize("command", ["render", "import"])
+def test_an_output_that_is_a_fifo_is_refused_at_once(tmp_path, command):
+    data = write(tmp_path, MINIMAL) if command == "render" else tmp_path / "总结.txt"
+    if command == "import":
+        data.write_text("示例党支部2024年上半年工作总结\n一、主要工作\n学习。\n", encoding="utf-8")
+    fifo = tmp_path / ("out.docx" if command == "render" else "out.yaml")
+    os.mkfifo(fifo)
+    code, err, _ = peak(command, data, "-o", fifo, "--force", timeout=60)  # main hung here
+    assert code == 2, err
+    assert msg("out.reason-not-regular", lang="en") in err
+    assert stat.S_ISFIFO(os.stat(fifo).st_mode)
+
+
+@pytest.mark.skipif(os.name != "posix", reason="POSIX permissions")
+@pytest.mark.parametrize("fmt", ["docx", "md"])
+def test_a_replaced_output_keeps_its_permissions(tmp_path, fmt):
+    data = write(tmp_path, MINIMAL)
+    assert reportgen("render", data, "--format", fmt).returncode == 0
+    out = tmp_path / f"report.{fmt}"
+    out.chmod(0o600)
+    assert reportgen("render", data, "--format", fmt).returncode == 0
+    assert stat.S_IMODE(out.stat().st_mode) == 0o600
+    new = tmp_path / "new.md"
+    assert reportgen("render", data, "--format", "md", "-o", new).returncode == 0
+    umask = os.umask(0)
+    os.umask(umask)
+    assert stat.S_IMODE(new.stat().st_mode) == 0o666 & ~umask  # a new file: as any new file
+
+
+@pytest.mark.parametrize("name", ["other.yaml", "notes.txt", "report.pdf"])
+def test_an_existing_file_of_another_kind_is_not_replaced_without_force(tmp_path, name):
+    data = write(tmp_path, MINIMAL)
+    other = tmp_path / name
+    other.write_text("我的笔记\n", encoding="utf-8")
+    done = reportgen("render", data, "-o", other)
+    assert done.returncode == 2
+    assert done.stderr == f"reportgen: {msg('out.other-kind', lang='en', path=other, ext='.docx')}\n"
+    assert other.read_text(encoding="utf-8") == "我的笔记\n"
+    done = reportgen("render", data, "-o", other, "--force")
+    assert done.returncode == 0, done.stderr
+    assert other.read_bytes()[:2] == b"PK"
+
+
+def test_an_output_of_the_same_kind_or_a_new_file_needs_no_force(tmp_path):
+    data = write(tmp_path, MINIMAL)
+    (tmp_path / "x.DOCX").write_bytes(b"old")
+    assert reportgen("render", data, "-o", tmp_path / "x.DOCX").returncode == 0
+    (tmp_path / "page.htm").write_text("old", encoding="utf-8")
+    assert reportgen("render", data, "--format", "html", "-o", tmp_path / "page.htm").returncode == 0
+    assert reportgen("render", data, "-o", tmp_path / "new.txt").returncode == 0  # nothing there to lose
+
+
+def test_diff_never_replaces_a_file_of_another_kind(tmp_path):
+    old = write(tmp_path, MINIMAL, "old.yaml")
+    new = write(tmp_path, MINIMAL.replace("继续努力", "加倍努力"), "new.yaml")
+    notes = tmp_path / "notes.txt"
+    notes.write_text("笔记\n", encoding="utf-8")
+    done = reportgen("diff", old, new, "-o", notes)
+    assert done.returncode == 2
+    assert msg("out.other-kind", lang="en", path=notes, ext=".docx") in done.stderr
+    assert notes.read_text(encoding="utf-8") == "笔记\n"
+
+
+# ---------------------------------------------------------------- zip archives (items 4, 5)
+
+
+def bomb(inflated: int, claimed: int = 20_000) -> bytes:
+    """A .docx (a rendered report's parts) whose word/document.xml and docProps/core.xml inflate
+    to `inflated` bytes while every header claims `claimed`: a 1 GiB bomb is about 1 MB."""
+    from generator.render.docx import _Entry, _zip
+
+    report = _rendered_report()
+    entries = []
+    with zipfile.ZipFile(io.BytesIO(report)) as z:
+        for info in z.infolist():
+            data = z.read(info)
+            if info.filename in ("word/document.xml", "docProps/core.xml"):
+                entries.append(_padded(info.filename, data, inflated, claimed))
+            else:
+                entries.append(_Entry.of(info.filename, data))
+    return _zip(entries)
+
+
+def _padded(name: str, xml: bytes, inflated: int, claimed: int):
+    """The part with `inflated` bytes of spaces before its root element, deflated in pieces."""
+    from generator.render.docx import _Entry
+
+    head, _, rest = xml.partition(b"?>")
+    deflate, crc, chunk = zlib.compressobj(9, zlib.DEFLATED, -15), 0, b" " * MB
+    packed = [deflate.compress(head + b"?>")]
+    crc = zlib.crc32(head + b"?>", crc)
+    for _ in range(inflated // MB):
+        packed.append(deflate.compress(chunk))
+        crc = zlib.crc32(chunk, crc)
+    packed += [deflate.compress(rest), deflate.flush()]
+    return _Entry(name.encode(), 0, zlib.crc32(rest, crc), claimed, b"".join(packed))
+
+
+_REPORT: list[bytes] = []
+
+
+def _rendered_report() -> bytes:
+    if not _REPORT:
+        from generator import pipeline
+
+        loaded = pipeline.load(Path("x.yaml"), MINIMAL.encode("utf-8"), "x.yaml")
+        _REPORT.append(pipeline.render_bytes(loaded.report, pipeline.choose_template(loaded.report, Path("x.yaml"), None), "docx"))
+    return _REPORT[0]
+
+
+@posix_only
+@pytest.mark.parametrize("claimed", [20_000, 512 * MB], ids=["lying-headers", "honest-headers"])
+def test_a_zip_bomb_is_refused_in_bounded_memory(tmp_path, claimed):
+    """Headers that claim 20 KB: zipfile stops there and finds the checksum wrong (main inflated
+    all of it first); headers that tell the truth: refused before inflating anything."""
+    source = tmp_path / "总结.docx"
+    source.write_bytes(bomb(512 * MB, claimed))
+    assert source.stat().st_size < 2 * MB
+    code, err, peak_mb = peak("import", source)
+    assert code == 1, err
+    if claimed == 20_000:
+        reason = msg("reason.not-zip", lang="en")
+        assert err == f"reportgen: {msg('import.not-docx', lang='en', path=source, reason=reason)}\n"
+    else:
+        too_big = msg("import.too-big-part", lang="en", path=source, part="word/document.xml", limit=limits.ZIP_MEMBER)
+        assert err == f"reportgen: {too_big}\n"
+    assert peak_mb < 250, peak_mb  # main: 1 GB and more
+    assert not (tmp_path / "总结.yaml").exists()
+
+
+def test_a_bomb_within_the_member_bound_is_stopped_by_the_bound_on_all_members(tmp_path):
+    from generator import safezip
+
+    members = {f"word/part{i}.xml": b" " * (3 * MB) for i in range(4)}
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as z:
+        for name, data in members.items():
+            z.writestr(name, data)
+    with zipfile.ZipFile(buffer) as z:
+        reader = safezip.Reader(z, member=4 * MB, total=10 * MB)
+        for name in list(members)[:3]:
+            assert reader.read(name) == members[name]
+        with pytest.raises(safezip.TooBig) as e:
+            reader.read("word/part3.xml")
+    assert e.value.member == "word/part3.xml" and e.value.limit == MB
+
+
+@posix_only
+@pytest.mark.parametrize("claimed", [20_000, 512 * MB], ids=["lying-headers", "honest-headers"])
+def test_an_existing_output_that_is_a_bomb_costs_bounded_memory(tmp_path, claimed):
+    """The import-then-render workflow renders beside the original, whose core.xml is read to see
+    who saved it. A damaged archive is no document (replaced, like any other file that is not
+    one); one whose core.xml is too large for any Word file is nobody's we know (kept without
+    --force)."""
+    data = write(tmp_path, MINIMAL, "总结.yaml")
+    (tmp_path / "总结.docx").write_bytes(bomb(512 * MB, claimed))
+    code, err, peak_mb = peak("render", data)
+    assert peak_mb < 250, peak_mb  # main: 9 s and 3 GB for 1 GiB
+    if claimed == 20_000:
+        assert code == 0, err
+        return
+    assert code == 2, err
+    assert msg("out.foreign-document", lang="en", path=tmp_path / "总结.docx", by="?") in err
+    code, err, peak_mb = peak("render", data, "--force")
+    assert code == 0, err
+    assert peak_mb < 250, peak_mb
+
+
+@posix_only
+def test_a_template_that_is_a_bomb_is_refused_in_bounded_memory(tmp_path):
+    data = write(tmp_path, MINIMAL)
+    template = tmp_path / "模板.docx"
+    template.write_bytes(bomb(512 * MB, claimed=512 * MB))
+    code, err, peak_mb = peak("render", data, "-t", template)
+    assert code == 1, err
+    assert msg("reason.too-big", lang="en", member="docProps/core.xml", limit=limits.ZIP_MEMBER) in err  # the first member
+    assert peak_mb < 250, peak_mb
+    template.write_bytes(bomb(512 * MB))  # lying headers: a damaged archive
+    code, err, peak_mb = peak("render", data, "-t", template)
+    assert code == 1, err
+    assert msg("reason.not-zip", lang="en") in err
+    assert peak_mb < 250, peak_mb
+    code, err, peak_mb = peak("check-template", template)
+    assert code == 2, err
+    assert peak_mb < 250, peak_mb
