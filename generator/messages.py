@@ -717,6 +717,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "preview.pages": {"zh": "共 {n} 页", "en": "{n} page(s)"},
     # ---- diff (tracked changes between two versions)
+    "diff.option-revision": {
+        "zh": "“{spec}”：版本不能以“-”开头（git 会把它当作选项）",
+        "en": "“{spec}”: a revision cannot start with “-” (git would read it as an option)",
+    },
     "diff.no-git": {
         "zh": "找不到程序 git：读取“修订版本:路径”形式的参数需要安装 git（https://git-scm.com）",
         "en": "git is not installed: reading a REV:path argument needs git (https://git-scm.com)",

@@ -255,3 +255,96 @@ def test_a_template_that_is_a_bomb_is_refused_in_bounded_memory(tmp_path):
     code, err, peak_mb = peak("check-template", template)
     assert code == 2, err
     assert peak_mb < 250, peak_mb
+
+
+# ---------------------------------------------------------------- git (items 2, 3, 9)
+
+needs_git = pytest.mark.skipif(__import__("shutil").which("git") is None, reason="git is not installed")
+
+
+def git(repo: Path, *args: str, stdin: bytes | None = None) -> str:
+    env = {**os.environ, "GIT_AUTHOR_NAME": "李四", "GIT_AUTHOR_EMAIL": "li@example.invalid",
+           "GIT_COMMITTER_NAME": "李四", "GIT_COMMITTER_EMAIL": "li@example.invalid"}  # fmt: skip
+    done = subprocess.run(["git", *args], cwd=repo, env=env, check=True, capture_output=True, input=stdin)
+    return done.stdout.decode("utf-8").strip()
+
+
+def commit_by_hand(repo: Path, author: str, message: str, headers: str = "") -> None:
+    """Commit the index as `author`, with extra header lines, bypassing git's own checks."""
+    tree, parent = git(repo, "write-tree"), git(repo, "rev-parse", "HEAD")
+    who = f"{author} <a@example.invalid> 1700000000 +0000"
+    body = f"tree {tree}\nparent {parent}\nauthor {who}\ncommitter {who}\n{headers}\n{message}\n"
+    sha = git(repo, "hash-object", "-t", "commit", "-w", "--stdin", stdin=body.encode("utf-8"))
+    git(repo, "update-ref", "HEAD", sha)
+
+
+@pytest.fixture
+def repo(tmp_path):
+    root = tmp_path / "仓库"
+    root.mkdir()
+    git(root, "init", "-q")
+    write(root, MINIMAL, "r.yaml")
+    git(root, "add", ".")
+    git(root, "commit", "-qm", "初稿")
+    write(root, MINIMAL.replace("继续努力", "加倍努力"), "r.yaml")
+    git(root, "add", ".")
+    return root
+
+
+@needs_git
+@pytest.mark.parametrize("option", ["--output={}", "--format=x", "-o{}"])
+def test_a_revision_is_never_read_as_an_option(repo, tmp_path, option):
+    git(repo, "commit", "-qm", "改")
+    pwned = tmp_path / "pwned"
+    spec = option.format(pwned) + ":r.yaml"
+    done = reportgen("diff", "--", "HEAD~1:r.yaml", spec, cwd=repo)
+    assert done.returncode == 2
+    assert done.stderr == f"reportgen: {msg('diff.option-revision', lang='en', spec=spec)}\n"
+    assert not pwned.exists()  # main: `git show --output=…` wrote it
+
+
+@needs_git
+@pytest.mark.skipif(os.name != "posix", reason="a program with a #! line")
+@pytest.mark.parametrize("how", ["files", "revisions"])
+def test_diff_runs_no_program_the_repository_configures(repo, tmp_path, how):
+    """A signed last commit, with `log.showSignature` and `gpg.program` set in .git/config: the
+    default author lookup (`git log`) would run the program to check the signature."""
+    ran = tmp_path / "ran.txt"
+    program = tmp_path / "evil.py"
+    program.write_text(f"#!{sys.executable}\nopen({str(ran)!r}, 'a').write('ran')\n", encoding="utf-8")
+    program.chmod(0o755)
+    signature = "gpgsig -----BEGIN PGP SIGNATURE-----\n \n iQEzBAABCAAdFiEE\n -----END PGP SIGNATURE-----\n"
+    commit_by_hand(repo, "李四", "改", signature)
+    for key, value in [("log.showSignature", "true"), ("gpg.program", str(program)), ("core.fsmonitor", str(program)),
+                       ("core.pager", str(program)), ("diff.evil.textconv", str(program))]:  # fmt: skip
+        git(repo, "config", key, value)
+    (repo / ".gitattributes").write_text("*.yaml diff=evil\n", encoding="utf-8")
+    git(repo, "log", "-1", "--format=%an", "--", "r.yaml")
+    assert ran.exists()  # the trap works: plain git runs the program
+    ran.unlink()
+    old = tmp_path / "old.yaml"
+    write(tmp_path, MINIMAL, "old.yaml")
+    args = [old, repo / "r.yaml"] if how == "files" else ["HEAD~1:r.yaml", "HEAD:r.yaml"]
+    done = reportgen("diff", *args, "-o", tmp_path / "out.docx", cwd=repo)
+    assert done.returncode == 0, done.stderr
+    assert not ran.exists()
+    assert 'w:author="李四"' in _part(tmp_path / "out.docx", "word/document.xml")
+
+
+def _part(docx: Path, name: str) -> str:
+    with zipfile.ZipFile(docx) as z:
+        return z.read(name).decode("utf-8")
+
+
+@needs_git
+def test_control_characters_in_a_git_author_do_not_reach_the_xml(repo, tmp_path):
+    commit_by_hand(repo, "张\x01三\x1b", "改")
+    done = reportgen("diff", "HEAD~1:r.yaml", "HEAD:r.yaml", "-o", tmp_path / "out.docx", cwd=repo)
+    assert done.returncode == 0, done.stderr  # main: internal error (lxml)
+    assert 'w:author="张三"' in _part(tmp_path / "out.docx", "word/document.xml")
+    write(repo, MINIMAL.replace("继续努力", "再加努力"), "r.yaml")
+    git(repo, "add", ".")
+    commit_by_hand(repo, "\x01\x02", "又改")  # nothing left of the name: the default
+    done = reportgen("diff", "HEAD~1:r.yaml", "HEAD:r.yaml", "-o", tmp_path / "out.docx", cwd=repo)
+    assert done.returncode == 0, done.stderr
+    assert 'w:author="reportgen"' in _part(tmp_path / "out.docx", "word/document.xml")
