@@ -348,3 +348,63 @@ def test_control_characters_in_a_git_author_do_not_reach_the_xml(repo, tmp_path)
     done = reportgen("diff", "HEAD~1:r.yaml", "HEAD:r.yaml", "-o", tmp_path / "out.docx", cwd=repo)
     assert done.returncode == 0, done.stderr
     assert 'w:author="reportgen"' in _part(tmp_path / "out.docx", "word/document.xml")
+
+
+# ---------------------------------------------------------------- the compiled-template cache (item 7)
+
+
+def _render_with_cache(data: Path, out: Path, cache: Path) -> subprocess.CompletedProcess:
+    env = {**os.environ, "XDG_CACHE_HOME": str(cache), "REPORTGEN_LANG": "en", "PYTHONIOENCODING": "utf-8"}
+    return subprocess.run([sys.executable, "-m", "generator", "render", str(data), "-o", str(out)],
+                          capture_output=True, text=True, env=env)  # fmt: skip
+
+
+@pytest.mark.skipif(not hasattr(os, "getuid"), reason="owner ids are POSIX")
+@pytest.mark.parametrize("planted", ["world-writable", "someone-elses"])
+def test_a_cache_folder_someone_else_could_write_is_not_used(tmp_path, planted):
+    import marshal
+
+    if planted == "someone-elses" and os.geteuid() != 0:
+        pytest.skip("only root can make a folder someone else's")
+    data = write(tmp_path, MINIMAL)
+    private = tmp_path / "private"
+    assert _render_with_cache(data, tmp_path / "a.docx", private).returncode == 0
+    assert stat.S_IMODE(os.stat(private / "reportgen").st_mode) == 0o700  # created private
+    names = [p.name for p in (private / "reportgen").glob("code-*")]
+    assert names
+    marker = tmp_path / "planted-code-ran"
+    shared = tmp_path / "shared"
+    (shared / "reportgen").mkdir(parents=True)
+    evil = marshal.dumps(compile(f"open({str(marker)!r}, 'w').write('ran')", "<template>", "exec"))
+    for name in names:
+        (shared / "reportgen" / name).write_bytes(evil)
+    if planted == "world-writable":
+        (shared / "reportgen").chmod(0o777)
+    else:
+        os.chown(shared / "reportgen", 65534, 65534)
+        (shared / "reportgen").chmod(0o700)
+    done = _render_with_cache(data, tmp_path / "b.docx", shared)
+    assert done.returncode == 0, done.stderr
+    assert not marker.exists()  # main: the planted code ran
+    assert (tmp_path / "b.docx").read_bytes() == (tmp_path / "a.docx").read_bytes()
+
+
+def test_the_cache_is_bounded_and_a_large_or_odd_entry_is_a_miss(tmp_path, monkeypatch):
+    from generator import cache
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    cache.write("code-big.marshal", b"x" * (limits.CACHE_ENTRY + 1))
+    assert not (tmp_path / "reportgen" / "code-big.marshal").exists()
+    (tmp_path / "reportgen" / "code-big.marshal").write_bytes(b"x" * (limits.CACHE_ENTRY + 1))
+    assert cache.read("code-big.marshal") is None
+    (tmp_path / "reportgen" / "code-dir.marshal").mkdir()
+    assert cache.read("code-dir.marshal") is None
+    for i in range(5):
+        cache.write(f"code-{i}.marshal", bytes(1000))
+        os.utime(tmp_path / "reportgen" / f"code-{i}.marshal", ns=(i * 10**9, i * 10**9))
+    (tmp_path / "reportgen" / "mine.txt").write_bytes(bytes(5000))  # not ours to remove
+    (tmp_path / "reportgen" / "code-big.marshal").unlink()
+    cache.trim(tmp_path / "reportgen", bound=2500)
+    left = sorted(p.name for p in (tmp_path / "reportgen").iterdir() if p.is_file())
+    assert left == ["code-3.marshal", "code-4.marshal", "mine.txt"]  # the newest two
+    assert cache.read("code-4.marshal") == bytes(1000)
