@@ -36,6 +36,7 @@ from generator.messages import msg
 from generator.model import Block
 from generator.render.context import FigureRow, PeriodView, SignatureView
 from generator.templates import RENDERED_PARTS, environment, template_line
+from generator.templating import constants
 
 DOCUMENT = "word/document.xml"
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -533,6 +534,8 @@ def check_part(source: PartSource) -> list[Finding]:
         return [_syntax_finding(source, e)]
     walker = _Walker(env, source)
     walker.visit(ast, initial_scope(env))
+    for node, breach in constants.breaches(ast):  # what would pass a bound whatever the data
+        walker.report(node, "checktpl.limit", problem=msg(breach.key, **breach.kw))
     if not walker.findings:
         try:
             env.compile(source.source)  # what only the compiler checks
@@ -576,6 +579,8 @@ def where_failed(part: str, xml: bytes, context: dict[str, Any] | None = None) -
     from jinja2 import TemplateSyntaxError
     from lxml import etree
 
+    from generator.templating.bounds import TemplateLimit
+
     try:
         source = PartSource(part, xml)
     except (etree.XMLSyntaxError, UnicodeDecodeError):
@@ -589,7 +594,7 @@ def where_failed(part: str, xml: bytes, context: dict[str, Any] | None = None) -
         template.render(context)
     except TemplateSyntaxError as e:
         location = _syntax_finding(source, e).location
-    except (JinjaError, TypeError, ValueError, AttributeError, LookupError) as e:
+    except (JinjaError, TypeError, ValueError, AttributeError, LookupError, ArithmeticError, TemplateLimit) as e:
         location = source.at(template_line(e))
     else:
         return None

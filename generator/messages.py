@@ -257,6 +257,34 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "{path}：模板试图访问不允许的内部属性，位于{where}：{problem}",
         "en": "{path}: the template reached for a forbidden attribute in {where}: {problem}",
     },
+    "template.limit": {
+        "zh": "{path}：模板超出了限制，位于{where}：{problem}",
+        "en": "{path}: the template went past a limit in {where}: {problem}",
+    },
+    "template.limit-time": {
+        "zh": "运行超过 {seconds} 秒（可能是循环套得太深或次数太多）",
+        "en": "it ran for more than {seconds} seconds (loops nested too deep or too long?)",
+    },
+    "template.limit-size": {
+        "zh": "生成的文字或列表超过 {limit} 个字符（项）",
+        "en": "it makes a text or list of more than {limit} characters (items)",
+    },
+    "template.limit-int": {
+        "zh": "计算出的整数超过 {bits} 位二进制（如 9**(9**9)）",
+        "en": "it computes an integer of more than {bits} bits (such as 9**(9**9))",
+    },
+    "template.limit-range": {
+        "zh": "range() 或次数参数超过 {limit}",
+        "en": "a range() or count of more than {limit}",
+    },
+    "template.limit-loops": {
+        "zh": "嵌套循环的最内层要运行 {runs} 次，超过 {limit} 次",
+        "en": "nested loops would run their innermost body {runs} times, more than {limit}",
+    },
+    "template.limit-recursion": {
+        "zh": "宏调用自身的层数太多（递归过深）",
+        "en": "a macro calls itself too deeply (recursion)",
+    },
     "template.where-paragraph": {"zh": "第 {n} 段“{snippet}”", "en": "paragraph {n} “{snippet}”"},
     "template.where-unknown": {"zh": "模板中", "en": "the template"},
     "template.where-cell": {
@@ -299,6 +327,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "“{expr}”：模板不能访问以下划线开头的内部属性",
         "en": "“{expr}”: templates may not reach attributes that start with an underscore",
     },
+    "checktpl.limit": {"zh": "运行时会超出限制：{problem}", "en": "it would go past a limit when run: {problem}"},
     "checktpl.unknown-filter": {"zh": "没有名为“{name}”的过滤器{hint}", "en": "there is no filter “{name}”{hint}"},
     "checktpl.unknown-test": {"zh": "没有名为“{name}”的测试{hint}", "en": "there is no test “{name}”{hint}"},
     "checktpl.no-include": {

@@ -408,3 +408,98 @@ def test_the_cache_is_bounded_and_a_large_or_odd_entry_is_a_miss(tmp_path, monke
     left = sorted(p.name for p in (tmp_path / "reportgen").iterdir() if p.is_file())
     assert left == ["code-3.marshal", "code-4.marshal", "mine.txt"]  # the newest two
     assert cache.read("code-4.marshal") == bytes(1000)
+
+
+# ---------------------------------------------------------------- templates (item 6)
+
+TEMPLATE_CASES = {
+    "pow": ("{{ 9**(9**9) }}", "template.limit-int", {"bits": limits.TEMPLATE_INT_BITS}),
+    "pow-large": ("{{ 10**(10**7) }}", "template.limit-int", {"bits": limits.TEMPLATE_INT_BITS}),
+    "repeat": ("{{ 'x'*300000000 }}", "template.limit-size", {"limit": limits.TEMPLATE_OUTPUT}),
+    "range": ("{% for i in range(10**9) %}{% endfor %}", "template.limit-range", {"limit": 100_000}),
+    "recursion": ("{% macro f(n) %}{{ f(n+1) }}{% endmacro %}{{ f(1) }}", "template.limit-recursion", {}),
+    "concat": ("{% set ns = namespace(s='xx') %}{% for i in range(40) %}{% set ns.s = ns.s ~ ns.s %}{% endfor %}"
+               "{{ ns.s|length }}", "template.limit-size", {"limit": limits.TEMPLATE_OUTPUT}),  # fmt: skip
+    "center": ("{{ 'x'|center(999999999) }}", "template.limit-size", {"limit": limits.TEMPLATE_OUTPUT}),
+    "ljust": ("{{ 'x'.ljust(999999999) }}", "template.limit-size", {"limit": limits.TEMPLATE_OUTPUT}),
+    "format": ("{{ '{:>999999999}'.format(1) }}", "template.limit-size", {"limit": limits.TEMPLATE_OUTPUT}),
+    "percent": ("{{ '%999999999d' % 1 }}", "template.limit-size", {"limit": limits.TEMPLATE_OUTPUT}),
+    "join": ("{{ range(100000)|join('y'*10000) }}", "template.limit-size", {"limit": limits.TEMPLATE_OUTPUT}),
+    "lipsum": ("{{ lipsum(10**9) }}", "template.limit-size", {"limit": limits.TEMPLATE_OUTPUT}),
+    "output": ("{% for i in range(99999) %}{% for j in range(99999) %}x{% endfor %}{% endfor %}",
+               "template.limit-size", {"limit": limits.TEMPLATE_OUTPUT}),  # fmt: skip
+}
+# What check-template sees of them, when the data plays no part (the rest only a render can tell).
+STATIC = {case: TEMPLATE_CASES[case][1:] for case in ("pow", "pow-large", "repeat", "range", "center", "percent", "join")}
+STATIC["output"] = ("template.limit-loops", {"runs": 99999 * 99999, "limit": 10_000_000})
+
+
+def _template(tmp_path: Path, tag: str) -> Path:
+    from test_custom_templates import make_docx, para
+
+    return make_docx(tmp_path / "模板.docx", para("前文"), para(tag), para("后文"))
+
+
+@pytest.mark.parametrize("case", TEMPLATE_CASES)
+def test_a_template_past_a_bound_is_a_located_template_error(tmp_path, case):
+    tag, key, kw = TEMPLATE_CASES[case]
+    data = write(tmp_path, MINIMAL)
+    template = _template(tmp_path, tag)
+    code, err, peak_mb = peak("render", data, "-t", template, "-o", tmp_path / "out.docx", timeout=100)
+    assert code == 1, err  # main: a hang, or an internal error
+    snippet = tag if len(tag) <= 30 else tag[:30] + "…"
+    where = msg("template.where-paragraph", lang="en", n=2, snippet=snippet)
+    problem = msg(key, lang="en", **kw)
+    assert err == f"{data}: error: {msg('template.limit', lang='en', path=template, where=where, problem=problem)}\n"
+    assert peak_mb < 400, peak_mb
+    assert not (tmp_path / "out.docx").exists()
+
+
+@pytest.mark.parametrize("case", TEMPLATE_CASES)
+def test_check_template_finds_the_constant_breaches_and_never_hangs(tmp_path, case):
+    tag = TEMPLATE_CASES[case][0]
+    template = _template(tmp_path, tag)
+    code, err, _ = peak("check-template", template, timeout=60)  # main: `9**(9**9)` never ended
+    if case in STATIC:
+        key, kw = STATIC[case]
+        assert code == 1, err
+        assert msg("checktpl.limit", lang="en", problem=msg(key, lang="en", **kw)) in err
+    else:
+        assert code == 0, err  # only a render can tell
+
+
+def test_a_template_that_runs_too_long_stops_at_the_time_bound(tmp_path, monkeypatch):
+    """Nested loops that print nothing: only the clock can stop them (1 s here, limits.py says 20)."""
+    from generator import pipeline
+    from generator.errors import TemplateError
+
+    monkeypatch.setattr(limits, "TEMPLATE_SECONDS", 1.0)
+    tag = "{% for i in range(99999) %}{% for j in range(99999) %}{% endfor %}{% endfor %}"
+    template = _template(tmp_path, tag)
+    with pytest.raises(TemplateError) as e:
+        pipeline.render_file(write(tmp_path, MINIMAL), tmp_path / "out.docx", template=str(template))
+    where = msg("template.where-paragraph", n=2, snippet=tag[:30] + "…")
+    problem = msg("template.limit-time", seconds=1.0)
+    assert str(e.value) == msg("template.limit", path=template, where=where, problem=problem)
+    assert not (tmp_path / "out.docx").exists()
+
+
+def test_a_bounded_template_still_renders_what_a_report_needs(tmp_path):
+    tag = "{{ organization }}|{{ 2**10 }}|{{ 'ab'*3 }}|{{ '%05d' % 42 }}|{{ '{:>6}'.format('右') }}|{{ 'a-b'|replace('-', '—') }}"
+    data = write(tmp_path, MINIMAL)
+    done = reportgen("render", data, "-t", _template(tmp_path, tag), "-o", tmp_path / "out.docx")
+    assert done.returncode == 0, done.stderr
+    assert "测试支部|1024|ababab|00042|     右|a—b" in _part(tmp_path / "out.docx", "word/document.xml")
+
+
+def test_a_template_refused_for_its_size_leaves_nothing_large_in_the_cache(tmp_path):
+    data = write(tmp_path, MINIMAL)
+    cache = tmp_path / "cache"
+    done = _render_with_cache(data, tmp_path / "out.docx", cache)
+    assert done.returncode == 0
+    _template(tmp_path, "{{ 'x'*300000000 }}")
+    env = {**os.environ, "XDG_CACHE_HOME": str(cache)}
+    subprocess.run([sys.executable, "-m", "generator", "render", str(data), "-t", str(tmp_path / "模板.docx"),
+                    "-o", str(tmp_path / "x.docx")], capture_output=True, env=env)  # fmt: skip
+    sizes = [p.stat().st_size for p in (cache / "reportgen").iterdir()]
+    assert max(sizes) < MB  # main: a 300 MB file of compiled code with the folded constant

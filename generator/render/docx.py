@@ -130,11 +130,18 @@ class CompiledDocx:
         from jinja2 import TemplateError as JinjaError
         from jinja2.exceptions import SecurityError
 
+        from generator.templating.bounds import TemplateLimit, TemplateTimeout
+
         try:
-            xml = part.template.render(context)
+            xml = part.template.render(context)  # under the bounds of templating/bounds.py
         except SecurityError as e:
             raise self._error("template.unsafe", part, template_line(e), str(e), context) from None
-        except (JinjaError, TypeError, ValueError, AttributeError, LookupError) as e:
+        except TemplateLimit as e:
+            again = None if isinstance(e, TemplateTimeout) else context  # not another run of that length
+            raise self._error("template.limit", part, template_line(e), msg(e.key, **e.kw), again) from None
+        except RecursionError as e:
+            raise self._error("template.limit", part, template_line(e), msg("template.limit-recursion")) from None
+        except (JinjaError, TypeError, ValueError, AttributeError, LookupError, ArithmeticError) as e:
             raise self._error("template.render", part, template_line(e), _describe(e), context) from None
         # Undo the line breaks added in _compile. Escaped text has no `<`, so every "\n<w:p" left is
         # one of those (or the template's own, equally insignificant, whitespace between elements).
