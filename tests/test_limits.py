@@ -503,3 +503,73 @@ def test_a_template_refused_for_its_size_leaves_nothing_large_in_the_cache(tmp_p
                     "-o", str(tmp_path / "x.docx")], capture_output=True, env=env)  # fmt: skip
     sizes = [p.stat().st_size for p in (cache / "reportgen").iterdir()]
     assert max(sizes) < MB  # main: a 300 MB file of compiled code with the folded constant
+
+
+# ---------------------------------------------------------------- preview (items 12, 13)
+
+
+def test_preview_shows_a_bounded_excerpt_of_a_refused_file(tmp_path):
+    from generator.preview import Session, state_json
+    from generator.preview_server import shell
+
+    data = tmp_path / "report.yaml"
+    data.write_bytes(b"organization: " + b"x" * (50 * MB))  # one line of 50 MB
+    session = Session(data)
+    state = session.state(session.current)
+    (problem,) = state["problems"]
+    assert (problem["line"], problem["column"]) == (1, 1)
+    assert problem["source"] == "organization: " + "x" * (limits.PREVIEW_EXCERPT + 1 - 14) + "…"
+    assert len(state_json(state)) < 4000  # main: the 50 MB line, in the state and in the page
+    assert len(shell(session, None, "nonce")) < 200_000
+
+
+def test_preview_marks_the_column_of_a_problem_far_into_a_long_line(tmp_path):
+    from generator.preview import Session
+
+    padding = " " * 5000
+    data = write(tmp_path, MINIMAL.replace("index: 1}", f"index: 1,{padding}bogus: 1}}"))
+    session = Session(data)
+    (problem,) = session.state(session.current)["problems"]
+    assert problem["line"] == 2 and "period.bogus" in problem["text"]
+    source = problem["source"]
+    assert source.startswith("…") and source.endswith("}")
+    assert source[problem["column"] - 1 :].startswith("bogus: 1}")  # the page marks this character
+    assert len(source) <= 2 * limits.PREVIEW_EXCERPT + 2
+
+
+def test_preview_drops_requests_that_stop_half_way(tmp_path):
+    import socket
+
+    from test_preview_server import get, serving
+
+    with serving(write(tmp_path, MINIMAL)) as server:
+        slow = [socket.create_connection(("127.0.0.1", server.port), timeout=5) for _ in range(20)]
+        for s in slow:
+            s.sendall(b"GET /" + server.session.token.encode() + b"/state HTTP/1.1\r\nHost: 127.0.0.1")  # never ends
+        assert get(server, f"/{server.session.token}/state").status == 200  # others are still answered
+        for s in slow:
+            s.settimeout(limits.PREVIEW_REQUEST_SECONDS + 5)
+            assert s.recv(100) == b""  # closed by the server (main: held open, recv timed out)
+            s.close()
+
+
+def test_preview_queues_a_burst_of_connections(tmp_path):
+    """Connections made while the server is busy wait in the listen queue (main: 5 places)."""
+    import socket
+
+    from generator import preview_server
+    from generator.preview import Session
+
+    server = preview_server.bind(Session(write(tmp_path, MINIMAL)))  # listening, not accepting yet
+    try:
+        made = []
+        for _ in range(40):
+            try:
+                made.append(socket.create_connection(("127.0.0.1", server.port), timeout=1))
+            except OSError:
+                break
+        assert len(made) == 40
+    finally:
+        for s in made:
+            s.close()
+        server.server_close()
