@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import MINIMAL, reportgen, write
+from conftest import MINIMAL, reportgen, requires_soffice, write
 from generator import limits
 from generator.messages import msg
 
@@ -573,3 +573,106 @@ def test_preview_queues_a_burst_of_connections(tmp_path):
         for s in made:
             s.close()
         server.server_close()
+
+
+# ---------------------------------------------------------------- LibreOffice offline (item 8)
+
+
+class _Counter:
+    """An HTTP server on 127.0.0.1 (a port the system picks) that counts the requests it gets."""
+
+    def __enter__(self):
+        import http.server
+        import threading
+
+        self.paths: list[str] = []
+        paths = self.paths
+
+        class Handler(http.server.BaseHTTPRequestHandler):
+            def do_GET(self):
+                paths.append(self.path)
+                self.send_response(404)
+                self.end_headers()
+
+            def log_message(self, *args):
+                pass
+
+        self.server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.port = self.server.server_address[1]
+        threading.Thread(target=self.server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True).start()
+        return self
+
+    def __exit__(self, *exc):
+        self.server.shutdown()
+        self.server.server_close()
+
+
+def _odt_linking(path: Path, port: int) -> None:
+    """An OpenDocument text whose image, section and hyperlink point at a server, as Writer saves
+    a document with linked (not embedded) images."""
+    url = f"http://127.0.0.1:{port}"
+    content = (
+        '<?xml version="1.0" encoding="UTF-8"?>'
+        '<office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0"'
+        ' xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"'
+        ' xmlns:draw="urn:oasis:names:tc:opendocument:xmlns:drawing:1.0" xmlns:xlink="http://www.w3.org/1999/xlink"'
+        ' xmlns:svg="urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0" office:version="1.2">'
+        "<office:body><office:text>"
+        "<text:p>示例党支部2024年上半年工作总结</text:p><text:p>一、主要工作</text:p>"
+        '<text:p>认真学习。<draw:frame draw:name="图1" svg:width="2cm" svg:height="2cm">'
+        f'<draw:image xlink:href="{url}/img.png" xlink:type="simple" xlink:show="embed" xlink:actuate="onLoad"/>'
+        "</draw:frame></text:p>"
+        f'<text:section text:name="s1"><text:section-source xlink:href="{url}/section.odt" xlink:type="simple"/>'
+        "</text:section>"
+        f'<text:p>二、存在的问题</text:p><text:p>学习不够。<text:a xlink:type="simple" xlink:href="{url}/a">链接</text:a></text:p>'
+        "<text:p>三、下一步打算</text:p><text:p>继续努力。</text:p>"
+        "</office:text></office:body></office:document-content>"
+    )
+    manifest = (
+        '<?xml version="1.0" encoding="UTF-8"?>'
+        '<manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.2">'
+        '<manifest:file-entry manifest:full-path="/" manifest:media-type="application/vnd.oasis.opendocument.text"/>'
+        '<manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/>'
+        "</manifest:manifest>"
+    )
+    with zipfile.ZipFile(path, "w") as z:
+        z.writestr(zipfile.ZipInfo("mimetype"), "application/vnd.oasis.opendocument.text")  # first, stored
+        z.writestr("content.xml", content, zipfile.ZIP_DEFLATED)
+        z.writestr("META-INF/manifest.xml", manifest, zipfile.ZIP_DEFLATED)
+
+
+@requires_soffice
+def test_import_through_libreoffice_never_touches_the_network(tmp_path):
+    with _Counter() as counter:
+        source = tmp_path / "总结.odt"
+        _odt_linking(source, counter.port)
+        rtf = tmp_path / "附件.rtf"
+        rtf.write_text('{\\rtf1\\ansi{\\field{\\*\\fldinst INCLUDEPICTURE "http://127.0.0.1:%d/rtf.png" \\\\d}'
+                       "{\\fldrslt x}}\\par Hello\\par}" % counter.port, encoding="ascii")  # fmt: skip
+        done = reportgen("import", source, "--org", "示例党支部", "--period", "2024H1")
+        assert done.returncode == 0, done.stderr
+        reportgen("import", rtf, "--org", "示例党支部", "--period", "2024H1")
+        assert counter.paths == []  # main: GET /img.png
+    assert "认真学习" in (tmp_path / "总结.yaml").read_text(encoding="utf-8")
+
+
+def test_every_libreoffice_profile_is_made_offline(tmp_path, monkeypatch):
+    """The PDF writer's conversions start from the same settings (a custom template may link an image)."""
+    from generator import soffice
+
+    started = []
+    monkeypatch.setattr(soffice, "_start", lambda command, env, log: started.append(command) or _Ended())
+    list(soffice.convert_files("soffice", [tmp_path / "a.docx"], tmp_path, "pdf", {}, tmp_path / "p", 1, 1))
+    (profile,) = [Path(arg.split("=", 1)[1].replace("file://", "")) for arg in started[0] if "UserInstallation" in arg]
+    settings = (profile / "user" / "registrymodifications.xcu").read_text(encoding="utf-8")
+    assert 'oor:name="BlockUntrustedRefererLinks"' in settings and "<value>true</value>" in settings
+
+
+class _Ended:
+    returncode = 0
+
+    def wait(self, timeout=None):
+        return 0
+
+    def poll(self):
+        return 0
