@@ -40,8 +40,9 @@ sys.path[:0] = [str(HERE), str(ROOT / "tests")]
 import corpus  # noqa: E402  (sibling scripts, not packages)
 import tracked  # noqa: E402
 
-from generator import compare, pipeline  # noqa: E402
-from generator import diff as diffing  # noqa: E402
+from generator import pipeline  # noqa: E402
+from generator.diff import command as diffing  # noqa: E402
+from generator.diff import sequence
 
 PAGE_CHARS = 28 * 22  # GB/T 9704: 28 characters a line, 22 lines a page
 REDLINES = r"""
@@ -172,7 +173,7 @@ def main() -> None:
     c_diff = command_time(["diff", str(old), str(new), "-o", str(work / "d.docx")], max(3, args.repeat // 3))
     print(f"commands: render {c_render:.3f} s, diff {c_diff:.3f} s, ratio {c_diff / c_render:.2f}")
 
-    distance = compare.levenshtein(old_text, new_text)
+    distance = sequence.levenshtein(old_text, new_text)
     differ = tracked.levenshtein(tracked.units(old_xml), tracked.units(new_xml))
     print(f"character edit distance {distance}; paragraphs that differ {differ} (paragraph edit distance)")
     ours = counts(out, old_xml, new_xml)

@@ -28,14 +28,14 @@ sys.path.insert(0, str(HERE.parent))
 
 import corpus  # noqa: E402
 
-from generator import formats, importer, pipeline  # noqa: E402
+from generator import importer, layout, pipeline  # noqa: E402
 
 LINE, LINES = 28, 22  # characters a line, lines a page
 
 
 def pages(data_file: Path) -> float:
     report = pipeline.load(data_file).report
-    lines = sum(-(-len(p.lead + p.text) // LINE) or 1 for p in formats.layout(report))
+    lines = sum(-(-len(p.lead + p.text) // LINE) or 1 for p in layout.layout(report))
     return (lines + 3) / LINES
 
 
@@ -72,7 +72,7 @@ def main() -> int:
         render = lambda: pipeline.render_file(data, docx)  # noqa: E731
         load = lambda: importer.import_file(docx, back, force=True)  # noqa: E731
         render(), load()  # warm up
-        chars = sum(len(p.lead + p.text) for p in formats.layout(pipeline.load(data).report))
+        chars = sum(len(p.lead + p.text) for p in layout.layout(pipeline.load(data).report))
         print(f"report: {chars} characters, about {pages(data):.1f} pages by the layout estimate")
         if args.check_pages:
             subprocess.run(["soffice", "--headless", f"-env:UserInstallation={(folder / 'p').as_uri()}",

@@ -36,7 +36,8 @@ sys.path.insert(0, str(HERE))
 
 import corpus  # noqa: E402  (a sibling script)
 
-from generator import pipeline, templates  # noqa: E402
+from generator import pipeline
+from generator.templating import templates  # noqa: E402
 
 SAMPLE = ROOT / "sample_data" / "2024-h1.yaml"
 CHROMIUM = os.environ.get("REPORTGEN_CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"

@@ -21,11 +21,11 @@ import cerberus
 import yaml
 from docxtpl import DocxTemplate
 
-from generator.formats import FORMATS
-from generator.model import build
-from generator.render.context import build as context_of
+from generator.data.model import build
+from generator.data.source import Source
+from generator.layout import LAYOUTS
 from generator.resources import folder
-from generator.source import Source
+from generator.templating.context import build as context_of
 
 TEMPLATE = folder("templates") / "gbt9704.docx"
 
@@ -50,7 +50,7 @@ def context(path: Path, text: str, data: dict) -> dict:
             if field in figure:
                 figure[field] = Decimal(str(figure[field]))
     report = build(Source(str(path), text, data, {}, {}))
-    return context_of(report, FORMATS[report.template or "standard"])
+    return context_of(report, LAYOUTS[report.template or "standard"])
 
 
 def main(out: Path, files: list[Path]) -> int:

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from generator import render
 from generator.diagnostics import Diagnostic
 from generator.errors import OutputError, ReportgenError
 from generator.output import targets, write_atomic
@@ -51,7 +52,7 @@ class Job:
 
 
 def plan(
-    files: list[Path], out: Path | None, template: str | None, formats: list[str], strict: bool = False,
+    files: list[Path], out: Path | None, template: str | None, output_formats: list[str], strict: bool = False,
     pdf_a: bool = False, force: bool = False,
 ) -> list[Job]:  # fmt: skip
     """One job a file; refuses two outputs that would be the same file, or an input, before any work."""
@@ -63,7 +64,7 @@ def plan(
     for f in files:
         if not f.is_file():
             raise ReportgenError("read.missing", path=str(f))
-        outputs = targets(f, out, formats, many, force)
+        outputs = targets(f, out, render.extensions(output_formats), many, force)
         for path in outputs.values():
             key = _key(path)
             if key in inputs:  # one file's output would be another file's input
@@ -253,7 +254,7 @@ def _results(done: Future | list[Result]) -> list[Result]:
 
 
 # What a worker imports before its first job: the pipeline and the .docx writer, not the command line.
-WORKER_MODULES = ("generator.pipeline", "generator.render.docx", "generator.render.context", "generator.batch")
+WORKER_MODULES = ("generator.pipeline", "generator.render.docx", "generator.templating.context", "generator.batch")
 
 
 @contextlib.contextmanager

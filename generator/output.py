@@ -5,15 +5,14 @@ from __future__ import annotations
 import os
 import stat
 import tempfile
+from datetime import datetime, timezone
 from pathlib import Path
 
 from generator.errors import OutputError
 from generator.messages import msg
 
-# What reportgen writes: render's formats, and the data files import writes.
-EXTENSIONS = {"docx": ".docx", "md": ".md", "pdf": ".pdf", "html": ".html", "yaml": ".yaml"}
-# Other spellings of the same kinds of file, which an output of that format may replace.
-_ALSO = {"md": (".markdown",), "html": (".htm",), "yaml": (".yml",)}
+# Other spellings of the extension of an output format, whose existing files it may replace.
+_ALSO = {".md": (".markdown",), ".html": (".htm",), ".yaml": (".yml",)}
 
 
 def _umask() -> int:
@@ -26,14 +25,16 @@ def _umask() -> int:
 FILE_MODE = 0o666 & ~_umask()
 
 
-def targets(data_file: Path, out: Path | None, formats: list[str], many: bool, force: bool = False) -> dict[str, Path]:
-    """The output path of `data_file` in each format: beside it by default; inside `out` when it is
-    a folder; `out` itself for one format, `out` with each format's extension for several.
+def targets(data_file: Path, out: Path | None, extensions: dict[str, str], many: bool, force: bool = False) -> dict[str, Path]:
+    """The output path of `data_file` in each output format (name → extension, render.extensions):
+    beside it by default; inside `out` when it is a folder; `out` itself for one output format, `out`
+    with each one's extension for several.
 
     A Word document there that reportgen did not save last (the report a user imported from, or
     a render they edited since) is refused unless `force`.
     """
-    found = {fmt: target(data_file, out, fmt, many, several=len(formats) > 1, force=force) for fmt in formats}
+    several = len(extensions) > 1
+    found = {name: target(data_file, out, ext, many, several, force) for name, ext in extensions.items()}
     if "docx" in found and not force:
         saved_by = foreign_document(found["docx"])
         if saved_by is not None:
@@ -50,7 +51,7 @@ def foreign_document(path: Path) -> str | None:
     import re
     import zipfile
 
-    from generator import safezip
+    from generator import limits, safezip
 
     if not is_regular(path):  # never open a FIFO or a device to look: it may never answer
         return None
@@ -59,20 +60,22 @@ def foreign_document(path: Path) -> str | None:
             names = set(z.namelist())
             if "word/document.xml" not in names:
                 return None
-            core = safezip.read(z, "docProps/core.xml").decode("utf-8", "replace") if "docProps/core.xml" in names else ""
+            core = b""
+            if "docProps/core.xml" in names:
+                core = safezip.read(z, "docProps/core.xml", limits.CORE_XML)
     except safezip.TooBig:
         return "?"  # no document reportgen writes is like that
     except (OSError, zipfile.BadZipFile, KeyError, RuntimeError, EOFError, ValueError, NotImplementedError):
         return None
+    core = core.decode("utf-8", "replace")
     m = re.search(r"<(?:\w+:)?lastModifiedBy\b[^>]*>([^<]*)<", core)
     saved_by = m.group(1).strip() if m else ""
     return None if saved_by == WRITER else saved_by
 
 
-def target(data_file: Path, out: Path | None, fmt: str, many: bool, several: bool = False, force: bool = False) -> Path:
-    """The output path of `data_file` in `fmt` (see targets); an existing file of another kind
-    there (a data file, notes.txt) is refused unless `force`."""
-    ext = EXTENSIONS[fmt]
+def target(data_file: Path, out: Path | None, ext: str, many: bool, several: bool = False, force: bool = False) -> Path:
+    """The output path of `data_file` with the extension `ext` (see targets); an existing file of
+    another kind there (a data file, notes.txt) is refused unless `force`."""
     if out is None:
         path = data_file.with_suffix(ext)
     elif out.is_dir():
@@ -83,14 +86,14 @@ def target(data_file: Path, out: Path | None, fmt: str, many: bool, several: boo
         path = out.with_suffix(ext) if several else out
     check_writable(path, data_file)
     if not force:
-        check_kind(path, fmt)
+        check_kind(path, ext)
     return path
 
 
-def check_kind(path: Path, fmt: str) -> None:
-    """Refuse to replace an existing file whose extension is not the output format's."""
-    if path.suffix.lower() not in (EXTENSIONS[fmt], *_ALSO.get(fmt, ())) and path.exists():
-        raise OutputError("out.other-kind", path=str(path), ext=EXTENSIONS[fmt])
+def check_kind(path: Path, ext: str) -> None:
+    """Refuse to replace an existing file whose extension is not `ext` (the output format's)."""
+    if path.suffix.lower() not in (ext, *_ALSO.get(ext, ())) and path.exists():
+        raise OutputError("out.other-kind", path=str(path), ext=ext)
 
 
 def is_regular(path: Path) -> bool:
@@ -196,3 +199,21 @@ def _keep_owner(tmp: str, old: os.stat_result | None) -> None:
         os.chown(tmp, old.st_uid, old.st_gid)
     except OSError:
         pass
+
+
+# ---------------------------------------------------------------- dates stamped into outputs
+
+
+def source_date() -> datetime | None:
+    """SOURCE_DATE_EPOCH as a date, when it is set: the time reproducible builds stamp into files."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    return datetime.fromtimestamp(int(epoch), tz=timezone.utc) if epoch.isdigit() else None
+
+
+def document_dates() -> dict[str, str]:
+    """Creation and modification dates from SOURCE_DATE_EPOCH, when it is set (reproducible builds)."""
+    when = source_date()
+    if when is None:
+        return {}
+    stamp = when.strftime("%Y-%m-%dT%H:%M:%SZ")
+    return {"dcterms:created": stamp, "dcterms:modified": stamp}

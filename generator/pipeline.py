@@ -11,14 +11,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from generator import source as source_mod
-from generator import templates, validate
+from generator import render
+from generator.data import source as source_mod
+from generator.data import validate
+from generator.data.model import Report, build
+from generator.data.source import Source
 from generator.diagnostics import Diagnostic
 from generator.errors import ReportgenError
 from generator.messages import msg
-from generator.model import Report, build
-from generator.output import targets, write_atomic
-from generator.source import Source
+from generator.output import source_date, targets, write_atomic
+from generator.templating import templates
 
 if TYPE_CHECKING:
     from generator.render.pdf import Document
@@ -70,22 +72,11 @@ def choose_template(report: Report, data_file: Path, override: str | None) -> te
     return templates.resolve(report.template, data_file.parent)
 
 
-def render_bytes(report: Report, template: templates.Template, fmt: str) -> bytes:
-    from generator.render import context as ctx
+def render_bytes(report: Report, template: templates.Template, output_format: str) -> bytes:
+    """`report` in one output format but pdf, through its writer (render/__init__.py)."""
+    from generator.templating import context as ctx
 
-    context = ctx.build(report, template.format)
-    if fmt == "md":
-        from generator.render import markdown
-
-        return markdown.render(context).encode("utf-8")
-    if fmt == "html":  # a custom template has no HTML of its own: its paragraphs in the built-in look
-        from generator.render import html
-
-        custom = template.name if templates.looks_like_path(template.name) else None
-        return html.render(context, custom).encode("utf-8")
-    from generator.render import docx
-
-    return docx.render_bytes(template.docx, context, report.title, report.organization)
+    return render.write(output_format, report, template, ctx.build(report, template.layout))
 
 
 @dataclass
@@ -114,7 +105,7 @@ class Prepared:
 
 
 def prepare(data_file: Path, outputs: dict[str, Path], template: str | None = None, strict: bool = False) -> Prepared:
-    """Validate and render one file in each format of `outputs` (format → path) but PDF.
+    """Validate and render one file in each output format of `outputs` (output format → path) but pdf.
 
     Writes nothing when the data has errors (or, if `strict`, lint findings). The report is
     rendered once: the .docx written and the one a PDF is made from are the same bytes.
@@ -130,11 +121,11 @@ def prepare(data_file: Path, outputs: dict[str, Path], template: str | None = No
         if findings:
             return Prepared(Result(data_file, [], sorted(loaded.diagnostics + findings), 1))
     chosen = choose_template(loaded.report, data_file, template)
-    rendered = {fmt: render_bytes(loaded.report, chosen, fmt) for fmt in outputs if fmt != "pdf"}
+    rendered = {name: render_bytes(loaded.report, chosen, name) for name in outputs if name != "pdf"}
     written = []
-    for fmt, data in rendered.items():
-        write_atomic(outputs[fmt], data)
-        written.append(outputs[fmt])
+    for name, data in rendered.items():
+        write_atomic(outputs[name], data)
+        written.append(outputs[name])
     result = Prepared(Result(data_file, written, loaded.diagnostics))
     if "pdf" in outputs:
         from generator.render import pdf
@@ -147,8 +138,6 @@ def prepare(data_file: Path, outputs: dict[str, Path], template: str | None = No
 def pdf_date(report: Report) -> datetime.datetime:
     """The creation date a PDF carries: SOURCE_DATE_EPOCH when set, else the report's own date
     (the signature's, else the last day of its period), so that the same data makes the same PDF."""
-    from generator.render.docx import source_date
-
     when = source_date()
     if when is not None:
         return when
@@ -157,14 +146,14 @@ def pdf_date(report: Report) -> datetime.datetime:
 
 
 def render_file(
-    data_file: Path, out: Path | None = None, template: str | None = None, fmt: str = "docx",
+    data_file: Path, out: Path | None = None, template: str | None = None, output_format: str = "docx",
     strict: bool = False, pdf_a: bool = False,
 ) -> Result:  # fmt: skip
-    """Validate and render one file, in `fmt` (`docx`, or several: `docx,pdf`) to `out` (or beside it).
+    """Validate and render one file in `output_format` (`docx`, or several: `docx,pdf`) to `out` (or beside it).
 
     A PDF is converted here, by one LibreOffice; a conversion that fails raises ReportgenError.
     """
-    outputs = targets(data_file, out, fmt.split(","), many=False)
+    outputs = targets(data_file, out, render.extensions(output_format.split(",")), many=False)
     prepared = prepare(data_file, outputs, template, strict)
     if prepared.pdf is not None:
         from generator.render import pdf

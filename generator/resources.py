@@ -1,16 +1,12 @@
-"""Where the data files that ship with the package live (schemas/, templates/)."""
+"""Where the data files that ship with the package live: generator/assets/ (schemas, templates, fonts)."""
 
 from __future__ import annotations
 
-from functools import cache
 from pathlib import Path
 
-_PACKAGE = Path(__file__).resolve().parent
+ASSETS = Path(__file__).resolve().parent / "assets"
 
 
-@cache
 def folder(name: str) -> Path:
-    """The folder `schemas` or `templates`: inside the package when installed from a wheel
-    (pyproject.toml maps them to generator/schemas, generator/templates), else the checkout's."""
-    inside = _PACKAGE / name
-    return inside if inside.is_dir() else _PACKAGE.parent / name
+    """The folder `schemas`, `templates` or `fonts` of generator/assets/, in a checkout and in a wheel alike."""
+    return ASSETS / name

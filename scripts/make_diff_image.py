@@ -15,7 +15,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from generator import diff
+from generator.diff import command
 from generator.render import pdf
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -49,7 +49,7 @@ def main() -> int:
         reviewed = folder / "2024-h1.yaml"
         reviewed.write_text(text, encoding="utf-8")
         out = folder / "2024-h1-修订.docx"
-        result = diff.run(str(SAMPLE), str(reviewed), out, author="党委办公室", date="2024-07-08T10:00:00")
+        result = command.run(str(SAMPLE), str(reviewed), out, author="党委办公室", date="2024-07-08T10:00:00")
         if result.tracked is None:
             print("\n".join(d.render() for d in result.diagnostics), file=sys.stderr)
             return 1

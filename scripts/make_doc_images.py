@@ -16,8 +16,8 @@ import sys
 import tempfile
 from pathlib import Path
 
-from generator import templates
 from generator.pipeline import render_file
+from generator.templating import templates
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "sample_data" / "2024-h1.yaml"

@@ -42,6 +42,11 @@ def _private_cache(tmp_path_factory):
     os.environ["XDG_CACHE_HOME"] = str(tmp_path_factory.mktemp("cache"))
 
 
+def command(*args) -> list[str]:
+    """The command line of `reportgen ARGS` as the tests run it: this Python, `-m generator`."""
+    return [sys.executable, "-m", "generator", *map(str, args)]
+
+
 def reportgen(*args, cwd=None, lang: str | None = "en") -> subprocess.CompletedProcess:
     """The command as a user runs it (`python -m generator ARGS`); never a traceback.
 
@@ -51,11 +56,20 @@ def reportgen(*args, cwd=None, lang: str | None = "en") -> subprocess.CompletedP
     if lang:
         env["REPORTGEN_LANG"] = lang
     done = subprocess.run(
-        [sys.executable, "-m", "generator", *map(str, args)],
+        command(*args),
         capture_output=True, text=True, encoding="utf-8", cwd=cwd, env=env,
     )  # fmt: skip
     assert "Traceback" not in done.stderr, done.stderr
     return done
+
+
+def report_of(path: Path):
+    """The Report of a data file that must be valid."""
+    from generator import pipeline
+
+    loaded = pipeline.load(path)
+    assert loaded.ok, loaded.diagnostics
+    return loaded.report
 
 
 def write(tmp_path: Path, text: str, name: str = "report.yaml") -> Path:

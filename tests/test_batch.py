@@ -11,8 +11,8 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from conftest import MINIMAL, SAMPLES, command, write
 
-from conftest import MINIMAL, SAMPLES, write
 from generator import batch
 from generator.messages import MESSAGES, msg
 
@@ -26,7 +26,7 @@ def run(*args, **popen):
     """The command in English; output captured unless `popen` says where it goes."""
     env = {**os.environ, "PYTHONIOENCODING": "utf-8", "REPORTGEN_LANG": "en"}
     popen = {"stdout": subprocess.PIPE, "stderr": subprocess.PIPE, **popen}
-    done = subprocess.run([sys.executable, "-m", "generator", *map(str, args)], text=True, env=env, **popen)
+    done = subprocess.run(command(*map(str, args)), text=True, env=env, **popen)
     assert "Traceback" not in (done.stderr or ""), done.stderr
     return done
 
@@ -155,7 +155,7 @@ NORMALIZATION_RULES = {"default", "default_setter", "coerce", "rename", "rename_
 
 
 def test_the_schema_needs_no_normalization_pass():
-    from generator import schema
+    from generator.data import schema
 
     def keys(node):
         if isinstance(node, dict):
@@ -265,9 +265,9 @@ def test_ctrl_c_stops_cleanly(tmp_path, method):
     out.mkdir()
     env = {**os.environ, "PYTHONIOENCODING": "utf-8", "REPORTGEN_LANG": "en", "XDG_CACHE_HOME": str(tmp_path),
            "REPORTGEN_START_METHOD": method}  # fmt: skip
-    command = [sys.executable, "-m", "generator", "render", *map(str, files), "-o", str(out), "-j", "2"]
+    argv = command("render", *map(str, files), "-o", str(out), "-j", "2")
     child = subprocess.Popen(
-        command, start_new_session=True, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+        argv, start_new_session=True, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
     )  # fmt: skip
     try:
         deadline = time.monotonic() + 120  # only against a hang: the first file comes in about a second

@@ -2,7 +2,6 @@
 
 
 import pytest
-
 from conftest import MINIMAL, SAMPLES, reportgen, write
 
 
@@ -215,7 +214,7 @@ def test_help_is_in_one_language(command):
 
 def test_every_help_text_is_a_message_key():
     """Help texts are looked up when shown: a plain string would print in one language only."""
-    from generator.cli import cli
+    from generator.cli.main import cli
     from generator.messages import MESSAGES
 
     for command in [cli, *cli.commands.values()]:
@@ -231,7 +230,7 @@ def test_one_process_switches_language_between_runs():
     """Click builds the --help option once; its text still follows each run's language."""
     from click.testing import CliRunner
 
-    from generator.cli import cli
+    from generator.cli.main import cli
 
     runner = CliRunner()
     zh = runner.invoke(cli, ["render", "--help"], env={"REPORTGEN_LANG": "zh"})

@@ -1,10 +1,10 @@
-"""The C composer path and the event path of source.compose build the same nodes, or C declines."""
+"""The C composer path and the event path of compose.compose build the same nodes, or C declines."""
 
 import pytest
 import yaml
-
 from conftest import MINIMAL, SAMPLES
-from generator import source
+
+from generator.data import compose
 
 TEXTS = [p.read_text(encoding="utf-8") for p in sorted(SAMPLES.glob("*.yaml"))] + [
     MINIMAL,
@@ -16,9 +16,9 @@ TEXTS = [p.read_text(encoding="utf-8") for p in sorted(SAMPLES.glob("*.yaml"))] 
 
 @pytest.mark.parametrize("text", TEXTS)
 def test_same_nodes_either_way(text):
-    fast = source._compose_in_c(text)
+    fast = compose._compose_in_c(text)
     assert fast is not None
-    assert fast == source._Composer(text).run(yaml.SafeLoader)
+    assert fast == compose._Composer(text).run(yaml.SafeLoader)
 
 
 @pytest.mark.parametrize(
@@ -36,4 +36,4 @@ def test_same_nodes_either_way(text):
     ],
 )
 def test_c_path_declines(text):
-    assert source._compose_in_c(text) is None
+    assert compose._compose_in_c(text) is None

@@ -13,22 +13,24 @@ from types import UnionType
 from xml.sax.saxutils import escape
 
 import pytest
-from lxml import etree
-
 from conftest import MINIMAL, ROOT, reportgen, write
-from generator import checktemplate, pipeline
-from generator.errors import TemplateError
-from generator.formats import FORMATS, Paragraph
-from generator.model import Block
-from generator.render import context as context_mod
-from generator.render.context import FigureRow, PeriodView, SignatureView
-from generator.templates import FILTERS, environment
+from lxml import etree
 from ooxml import order_problems
+
+from generator import pipeline
+from generator.data.model import Block
+from generator.errors import TemplateError
+from generator.layout import LAYOUTS, Paragraph
+from generator.templating import check
+from generator.templating import context as context_mod
+from generator.templating import types as template_types
+from generator.templating.context import FigureRow, PeriodView, SignatureView
+from generator.templating.templates import FILTERS, environment
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 W = "{%s}" % W_NS
 HOUSE = ROOT / "examples" / "house-template.docx"
-BUILTIN = ROOT / "templates" / "gbt9704.docx"
+BUILTIN = ROOT / "generator" / "assets" / "templates" / "gbt9704.docx"
 DOCUMENT = "word/document.xml"
 
 # ------------------------------------------------------------------ helpers
@@ -207,7 +209,7 @@ PROBE = [
 
 def expected_probe(data: Path) -> list[str]:
     report = pipeline.load(data).report
-    c = context_mod.build(report, FORMATS["standard"])
+    c = context_mod.build(report, LAYOUTS["standard"])
     p = c["period"]
     return [
         c["title"],
@@ -240,7 +242,7 @@ def test_template_key_is_relative_to_the_data_file(tmp_path):
 
 
 def _conforms(value, hint) -> bool:
-    """Whether a value has the type checktemplate.CONTEXT_HINTS says, all the way down."""
+    """Whether a value has the type template_types.CONTEXT_HINTS says, all the way down."""
     origin, args = typing.get_origin(hint), typing.get_args(hint)
     if origin in (typing.Union, UnionType):
         return any(_conforms(value, a) for a in args)
@@ -258,15 +260,15 @@ def _conforms(value, hint) -> bool:
 
 @pytest.mark.parametrize("text", [REPORT + "causes:\n  text: 学习抓得不够紧。\n", MINIMAL], ids=["full", "minimal"])
 def test_checker_s_model_of_the_context_is_the_context(tmp_path, text):
-    c = context_mod.build(pipeline.load(write(tmp_path, text)).report, FORMATS["standard"])
-    assert set(c) == set(checktemplate.CONTEXT_HINTS)
+    c = context_mod.build(pipeline.load(write(tmp_path, text)).report, LAYOUTS["standard"])
+    assert set(c) == set(template_types.CONTEXT_HINTS)
     for name, value in c.items():
-        assert _conforms(value, checktemplate.CONTEXT_HINTS[name]), name
+        assert _conforms(value, template_types.CONTEXT_HINTS[name]), name
 
 
 def test_docs_describe_every_variable_attribute_and_filter():
     docs = (ROOT / "docs" / "templates.md").read_text(encoding="utf-8")
-    names = set(checktemplate.CONTEXT_HINTS) | set(FILTERS)
+    names = set(template_types.CONTEXT_HINTS) | set(FILTERS)
     for cls in (Block, PeriodView, FigureRow, SignatureView, Paragraph):
         names |= {f.name for f in fields(cls)} | {n for n, v in vars(cls).items() if isinstance(v, property)}
     assert sorted(n for n in names if f"`{n}`" not in docs) == []
@@ -394,13 +396,13 @@ def test_template_code_in_the_organization_is_literal_in_the_page_header(tmp_pat
 
 def findings(path: Path) -> list[tuple[str, int | None, tuple | None]]:
     """(message key, paragraph, table cell) of each finding."""
-    checked = checktemplate.check(path)
+    checked = check.check(path)
     return [(f.key, f.location and f.location.paragraph, f.location and f.location.cell) for f in checked.findings]
 
 
 @pytest.mark.parametrize("template", [BUILTIN, HOUSE], ids=["built-in", "house"])
 def test_good_templates_pass(template):
-    checked = checktemplate.check(template)
+    checked = check.check(template)
     assert checked.findings == []
     assert checked.tags > 10
     done = run("check-template", template)
@@ -428,7 +430,7 @@ def test_block_never_closed_is_reported_where_it_opens(tmp_path):
 def test_misspelt_nested_attribute_in_the_house_template(tmp_path, en):
     t = edited(HOUSE, tmp_path / "t.docx", DOCUMENT, "{{ loop.index|label(2) }}{{ item.title }}",
                "{{ loop.index|label(2) }}{{ item.titel }}")  # fmt: skip
-    checked = checktemplate.check(t)
+    checked = check.check(t)
     assert [(f.key, f.location.paragraph) for f in checked.findings] == [
         ("checktpl.unknown-attr", paragraph_of(t, "item.titel"))
     ]
@@ -454,7 +456,7 @@ def test_misspelt_nested_attribute_in_the_house_template(tmp_path, en):
 )
 def test_names_and_attributes_are_checked_against_the_model(tmp_path, en, body, key, hint):
     t = make_docx(tmp_path / "t.docx", para("{{ title }}"), para("正文"), para(body))
-    checked = checktemplate.check(t)
+    checked = check.check(t)
     assert [(f.key, f.location.paragraph) for f in checked.findings] == [(key, 3)]
     if hint:
         assert checked.findings[0].problem.endswith(f"did you mean “{hint}”?")
@@ -508,7 +510,7 @@ def test_error_inside_a_table_cell(tmp_path):
 
 def test_error_in_the_page_header(tmp_path):
     t = edited(HOUSE, tmp_path / "t.docx", "word/header1.xml", "{{ organization }}", "{{ organisation }}")
-    checked = checktemplate.check(t)
+    checked = check.check(t)
     assert [(f.key, f.location.part, f.location.paragraph) for f in checked.findings] == [
         ("checktpl.unknown-name", "word/header1.xml", 1)
     ]

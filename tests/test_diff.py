@@ -22,8 +22,9 @@ from conftest import reportgen, requires_soffice, write
 from lxml import etree
 from ooxml import order_problems
 
-from generator import compare, pipeline
-from generator import diff as diffing
+from generator import pipeline
+from generator.diff import command as diffing
+from generator.diff import sequence
 
 BASE = """\
 organization: 测试公司第一党支部
@@ -510,4 +511,4 @@ def test_levenshtein_against_the_textbook_algorithm():
     for _ in range(500):
         a = [rng.randint(0, 4) for _ in range(rng.randint(0, 40))]
         b = [rng.randint(0, 4) for _ in range(rng.randint(0, 80))]
-        assert compare.levenshtein(a, b) == tracked.levenshtein(a, b)
+        assert sequence.levenshtein(a, b) == tracked.levenshtein(a, b)

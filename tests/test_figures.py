@@ -11,11 +11,12 @@ import re
 import docx
 import pytest
 from click.testing import CliRunner
-
 from conftest import MINIMAL, write
-from generator import pipeline, templates
-from generator.cli import cli
-from generator.source import Number
+
+from generator import pipeline
+from generator.cli.main import cli
+from generator.data.scalars import Number
+from generator.templating import templates
 
 # (as typed, as printed)
 CASES = [

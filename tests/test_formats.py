@@ -19,24 +19,19 @@ from pathlib import Path
 
 import docx
 import pytest
+from conftest import MINIMAL, report_of, write
 from docx.oxml.ns import qn
 from docx.table import Table
 from docx.text.paragraph import Paragraph as DocxParagraph
 
-from conftest import MINIMAL, write
-from generator import formats, pipeline, templates
+from generator import layout, pipeline
+from generator.templating import templates
 
 DATA = Path(__file__).resolve().parent / "data" / "formats"
 NAMES = ("standard", "flat", "points", "headline", "two-part")
 
 
-def report_of(path: Path):
-    loaded = pipeline.load(path)
-    assert loaded.ok, loaded.diagnostics
-    return loaded.report
-
-
-def shape(paragraphs: list[formats.Paragraph]) -> list[tuple]:
+def shape(paragraphs: list[layout.Paragraph]) -> list[tuple]:
     out: list[tuple] = []
     for p in paragraphs:
         if p.kind == "part":
@@ -445,14 +440,14 @@ CASES = [(data, name) for data in EXPECTED for name in NAMES]
 
 @pytest.mark.parametrize(("data", "name"), CASES)
 def test_layout_follows_formats_md(data, name):
-    got = shape(formats.layout(report_of(DATA / f"{data}.yaml"), name))
+    got = shape(layout.layout(report_of(DATA / f"{data}.yaml"), name))
     assert got == EXPECTED[data][name]
 
 
 @pytest.mark.parametrize(("data", "name"), CASES)
 def test_labels_are_the_start_of_each_heading(data, name):
     """`label` (what custom templates see) is the numbering the heading or lead starts with."""
-    for p in formats.layout(report_of(DATA / f"{data}.yaml"), name):
+    for p in layout.layout(report_of(DATA / f"{data}.yaml"), name):
         if p.kind == "heading" and p.text in UNNUMBERED.get((data, name), ()):
             assert p.label == "", p
         elif p.kind == "heading":
@@ -466,7 +461,7 @@ def test_labels_are_the_start_of_each_heading(data, name):
 def test_numbering_past_ten_at_every_level():
     """十一、 （十一） 11. 十一是 as the spec writes them."""
     rich = report_of(DATA / "rich.yaml")
-    lines = {name: shape(formats.layout(rich, name)) for name in NAMES}
+    lines = {name: shape(layout.layout(rich, name)) for name in NAMES}
     assert H(1, "十一、存在的问题") in lines["flat"]
     assert H(1, "十一、存在问题") in lines["headline"]
     assert H(1, "十一、原因剖析") in lines["two-part"]
@@ -492,10 +487,10 @@ def test_period_names_in_headings(tmp_path, period, summary, plans, part_one, pa
     """{period} is the full name of the period; {next period} names its year only when it changes."""
     data = write(tmp_path, with_period(period))
     report = report_of(data)
-    points = shape(formats.layout(report, "points"))
+    points = shape(layout.layout(report, "points"))
     assert points[0] == H(1, f"一、{summary}党建工作开展情况")
     assert H(1, f"三、{plans}党建工作计划安排") in points
-    two = shape(formats.layout(report, "two-part"))
+    two = shape(layout.layout(report, "two-part"))
     assert two[0] == PART(f"第一部分\u3000{part_one}党建工作总结")
     assert PART(f"第二部分\u3000{part_two}党建工作计划") in two
 
@@ -507,7 +502,7 @@ def with_period(period: str) -> str:
 def test_a_part_with_only_points_and_no_items(tmp_path):
     """A part with no items and no text: its points are a paragraph (or paragraphs) of their own."""
     report = report_of(write(tmp_path, with_period("{year: 2024, span: year}")))
-    assert shape(formats.layout(report, "standard")) == [
+    assert shape(layout.layout(report, "standard")) == [
         H(1, "一、基本情况"),
         P("完成了工作。"),
         H(1, "二、存在问题"),
@@ -515,14 +510,14 @@ def test_a_part_with_only_points_and_no_items(tmp_path):
         H(1, "三、下步打算"),
         P("继续努力。"),
     ]
-    assert shape(formats.layout(report, "flat")) == [
+    assert shape(layout.layout(report, "flat")) == [
         P("完成了工作。"),
         H(1, "一、存在的问题"),  # no summary items: the count starts at problems
         P("一是学习不够深入。"),
         H(1, "二、下步打算"),
         P("继续努力。"),
     ]
-    assert shape(formats.layout(report, "two-part")) == [
+    assert shape(layout.layout(report, "two-part")) == [
         PART("第一部分\u30002024年党建工作总结"),
         P("完成了工作。"),
         P("一是学习不够深入。"),

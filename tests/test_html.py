@@ -6,13 +6,13 @@ import re
 
 import lxml.html
 import pytest
-
 from conftest import MINIMAL, ROOT, SAMPLES, reportgen, write
-from generator import formats
+from test_formats import DATA, FIG, NAMES, docx_shape, render, report_of
+
+from generator import layout
 from generator.diagnostics import Diagnostic
 from generator.render import html
-from generator.render.context import build as context_of
-from test_formats import DATA, FIG, NAMES, docx_shape, render, report_of
+from generator.templating.context import build as context_of
 
 
 def galley(page: bytes | str):
@@ -147,20 +147,20 @@ def test_custom_template_renders_the_default_layout_with_a_note(tmp_path):
 
 def test_paragraphs_know_the_fields_they_print():
     report = report_of(DATA / "rich.yaml")
-    std = formats.layout(report, "standard")
+    std = layout.layout(report, "standard")
     first_item = next(p for p in std if p.text == "（一）抓好理论学习")
     assert first_item.paths == (("summary", "items", 0, "title"),)
     # inline points run on in the block's last text paragraph: it prints the text and every point
     inline = next(p for p in std if p.text.startswith("学习做到"))
     item = ("summary", "items", 0)
     assert inline.paths == (item + ("text",), item + ("points", 0), item + ("points", 1), item + ("points", 2))
-    points = formats.layout(report, "points")
+    points = layout.layout(report, "points")
     third = next(p for p in points if p.text.startswith("三是线上学习"))
     assert third.paths == (("summary", "items", 0, "points", 2),)
     run_in = next(p for p in points if p.lead.startswith("（一）"))
     assert run_in.paths[0] == ("summary", "items", 0, "title")
     # paths are not part of a paragraph's identity
-    assert formats.Paragraph("body", text="x", paths=(("a",),)) == formats.Paragraph("body", text="x")
+    assert layout.Paragraph("body", text="x", paths=(("a",),)) == layout.Paragraph("body", text="x")
 
 
 def _finding(path: str) -> Diagnostic:
@@ -184,7 +184,7 @@ def _finding(path: str) -> Diagnostic:
 )
 def test_findings_are_placed_beside_their_paragraph(path, expected):
     report = report_of(DATA / "rich.yaml")
-    context = context_of(report, formats.FORMATS["points"])
+    context = context_of(report, layout.LAYOUTS["points"])
     paragraphs = context["paragraphs"]
     found = _finding(path)
     placed = html.place([found], paragraphs)
@@ -202,7 +202,7 @@ def test_findings_are_placed_beside_their_paragraph(path, expected):
 
 def test_marks_are_drawn_but_are_not_text():
     report = report_of(DATA / "rich.yaml")
-    context = context_of(report, formats.FORMATS["standard"])
+    context = context_of(report, layout.LAYOUTS["standard"])
     marks = html.place([_finding("summary.items[0].title")], context["paragraphs"])
     article = lxml.html.fromstring(f'<article class="galley">{html.article(context, marks)}</article>')
     (flagged,) = article.find_class("flagged")

@@ -11,7 +11,6 @@ import os
 import zipfile
 
 import pytest
-
 from conftest import ROOT, reportgen, requires_soffice
 from docxbuild import P, make
 

@@ -22,10 +22,11 @@ from pathlib import Path
 import yaml
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
-
-from generator import formats, pipeline, templates
-from generator.importer import import_file
 from test_import_roundtrip import export, report_of
+
+from generator import layout, pipeline
+from generator.importer import import_file
+from generator.templating import templates
 
 WORDS = [
     "支部", "党员", "群众", "组织", "学习", "制度", "落实", "班组", "活动", "服务", "基层", "骨干", "青年",
@@ -123,7 +124,7 @@ def _md(report, name: str) -> str:
 # Shrinking a failure of this size takes minutes; the example printed unshrunk is still readable.
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow],
           phases=[Phase.explicit, Phase.reuse, Phase.generate])
-@given(reports(), st.sampled_from(list(formats.FORMATS)), st.sampled_from(["txt", "docx", "drawn-plain", "md"]))
+@given(reports(), st.sampled_from(list(layout.LAYOUTS)), st.sampled_from(["txt", "docx", "drawn-plain", "md"]))
 def test_render_import_render_is_a_fixed_point(data, name, how):
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)

@@ -35,9 +35,10 @@ import pytest
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from docxbuild import P, levels, make  # noqa: E402
-from generator import formats, pipeline  # noqa: E402
+
+from generator import layout, pipeline  # noqa: E402
 from generator.importer import import_file, read  # noqa: E402
-from generator.render import context  # noqa: E402
+from generator.templating import context  # noqa: E402
 
 HERE = Path(__file__).resolve().parent / "data" / "import"
 LABEL = re.compile(r"^(第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[)）]|\d+[、.．](?!\d)|[（(]\d+[)）])\s*")
@@ -97,7 +98,7 @@ def _plain(text: str) -> str:
 
 def rendered_text(report, name: str) -> list[str]:
     lines = [report.title]
-    for p in formats.layout(report, name):
+    for p in layout.layout(report, name):
         if p.kind == "figures":
             lines += ["主要工作数据", "项目", "本期", "上期", "增减"]
             lines += [c for r in context.figure_rows(report) for c in (r.label, r.current, r.previous, r.change)]
@@ -110,7 +111,7 @@ def rendered_text(report, name: str) -> list[str]:
 
 def rendered_titles(report, name: str) -> set[str]:
     found = set()
-    for p in formats.layout(report, name):
+    for p in layout.layout(report, name):
         if p.kind in ("heading", "part"):
             found.add(_plain(LABEL.sub("", p.text)))
         elif p.lead:

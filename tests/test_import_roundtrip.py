@@ -15,28 +15,22 @@ import subprocess
 from pathlib import Path
 
 import pytest
-
-from conftest import ROOT, SAMPLES, requires_soffice
-from generator import formats, pipeline, templates
-from generator.importer import import_file
-from generator.render import context
+from conftest import ROOT, SAMPLES, report_of, requires_soffice
 from wordnumbering import draw_labels
+
+from generator import layout, pipeline
+from generator.importer import import_file
+from generator.templating import context, templates
 
 DATA = ROOT / "tests" / "data" / "formats"
 FILES = [DATA / "rich.yaml", DATA / "edge.yaml", *sorted(SAMPLES.glob("*.yaml"))]
-NAMES = list(formats.FORMATS)
-
-
-def report_of(path: Path):
-    loaded = pipeline.load(path)
-    assert loaded.ok, loaded.diagnostics
-    return loaded.report
+NAMES = list(layout.LAYOUTS)
 
 
 def word_text(report, name: str) -> str:
     """What Word's "Save as plain text" writes for the rendered report (tabs between cells)."""
     lines = [report.title]
-    for p in formats.layout(report, name):
+    for p in layout.layout(report, name):
         if p.kind == "figures":
             lines += ["主要工作数据", "项目\t本期\t上期\t增减"]
             lines += ["\t".join((r.label, r.current, r.previous, r.change)) for r in context.figure_rows(report)]
@@ -135,6 +129,6 @@ def test_libreoffice_draws_the_labels_the_importer_reads(tmp_path, name):
 
 def _layout_lines(report, name: str) -> list[str]:
     lines = [report.title]
-    for p in formats.layout(report, name):
+    for p in layout.layout(report, name):
         lines.append(p.lead + p.text)
     return lines + ([report.signature.name, report.signature.date_text] if report.signature else [])

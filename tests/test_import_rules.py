@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 import yaml
-
 from docxbuild import P, levels, make
+
 from generator import pipeline
 from generator.importer import import_file
 from generator.importer.paragraphs import ImportFailed

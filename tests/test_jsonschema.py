@@ -6,18 +6,18 @@ text), since that is what the JSON Schema checks in VS Code.
 
 import re
 import subprocess
-import sys
 from pathlib import Path
 
 import jsonschema
 import pytest
 import yaml
+from conftest import ROOT, SAMPLES, command, write
 
-from conftest import ROOT, SAMPLES, write
-from generator import jsonschema as derived
-from generator import pipeline, schema, scaffold
+from generator import new, pipeline
+from generator.data import jsonschema as derived
+from generator.data import schema
 
-SHIPPED = ROOT / "schemas" / "report.schema.json"
+SHIPPED = ROOT / "generator" / "assets" / "schemas" / "report.schema.json"
 
 
 class CoreLoader(yaml.SafeLoader):
@@ -64,7 +64,7 @@ def test_shipped_file_is_the_derived_one():
 
 def test_cli_prints_the_shipped_file():
     run = subprocess.run(
-        [sys.executable, "-m", "generator", "schema", "--json-schema"], capture_output=True, cwd=ROOT
+        command("schema", "--json-schema"), capture_output=True, cwd=ROOT
     )
     assert run.returncode == 0, run.stderr.decode("utf-8")
     assert run.stdout.replace(b"\r\n", b"\n") == SHIPPED.read_bytes()
@@ -210,7 +210,7 @@ def test_invalid_file_fails_under_both(tmp_path, case):
 @pytest.mark.parametrize("period", ["2024", "2024H2", "2024Q3"])
 def test_files_written_by_new_validate(tmp_path, period):
     out = tmp_path / "new.yaml"
-    scaffold.new(out, org="测试支部", period=period)
+    new.new(out, org="测试支部", period=period)
     assert list(validator().iter_errors(as_editor(out.read_text(encoding="utf-8")))) == []
 
 
@@ -218,7 +218,7 @@ def test_schema_line_of_a_new_file_finds_the_shipped_schema(tmp_path):
     folder = tmp_path / "reports" / "2024"
     folder.mkdir(parents=True)
     out = folder / "h1.yaml"
-    scaffold.new(out, org="测试支部", period="2024H1")
+    new.new(out, org="测试支部", period="2024H1")
     first = out.read_text(encoding="utf-8").splitlines()[0]
     m = re.fullmatch(r"# yaml-language-server: \$schema=(\S+)", first)
     assert m and not Path(m.group(1)).is_absolute()

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import MINIMAL, reportgen, requires_soffice, write
+from conftest import MINIMAL, command, reportgen, requires_soffice, write
 from generator import limits
 from generator.messages import msg
 
@@ -29,10 +29,7 @@ posix_only = pytest.mark.skipif(not hasattr(os, "wait4"), reason="os.wait4 measu
 def peak(*args, cwd=None, env: dict | None = None, timeout: float = 120) -> tuple[int, str, int]:
     """(exit status, stderr, peak resident megabytes) of `reportgen ARGS` in English."""
     environ = {**os.environ, "PYTHONIOENCODING": "utf-8", "REPORTGEN_LANG": "en", **(env or {})}
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "generator", *map(str, args)], cwd=cwd, env=environ,
-        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-    )  # fmt: skip
+    proc = subprocess.Popen(command(*args), cwd=cwd, env=environ, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     try:
         _, err = proc.communicate(timeout=timeout)
     except subprocess.TimeoutExpired:
@@ -355,8 +352,7 @@ def test_control_characters_in_a_git_author_do_not_reach_the_xml(repo, tmp_path)
 
 def _render_with_cache(data: Path, out: Path, cache: Path) -> subprocess.CompletedProcess:
     env = {**os.environ, "XDG_CACHE_HOME": str(cache), "REPORTGEN_LANG": "en", "PYTHONIOENCODING": "utf-8"}
-    return subprocess.run([sys.executable, "-m", "generator", "render", str(data), "-o", str(out)],
-                          capture_output=True, text=True, env=env)  # fmt: skip
+    return subprocess.run(command("render", data, "-o", out), capture_output=True, text=True, env=env)
 
 
 @pytest.mark.skipif(not hasattr(os, "getuid"), reason="owner ids are POSIX")
@@ -499,8 +495,7 @@ def test_a_template_refused_for_its_size_leaves_nothing_large_in_the_cache(tmp_p
     assert done.returncode == 0
     _template(tmp_path, "{{ 'x'*300000000 }}")
     env = {**os.environ, "XDG_CACHE_HOME": str(cache)}
-    subprocess.run([sys.executable, "-m", "generator", "render", str(data), "-t", str(tmp_path / "模板.docx"),
-                    "-o", str(tmp_path / "x.docx")], capture_output=True, env=env)  # fmt: skip
+    subprocess.run(command("render", data, "-t", tmp_path / "模板.docx", "-o", tmp_path / "x.docx"), capture_output=True, env=env)
     sizes = [p.stat().st_size for p in (cache / "reportgen").iterdir()]
     assert max(sizes) < MB  # main: a 300 MB file of compiled code with the folded constant
 
@@ -509,8 +504,8 @@ def test_a_template_refused_for_its_size_leaves_nothing_large_in_the_cache(tmp_p
 
 
 def test_preview_shows_a_bounded_excerpt_of_a_refused_file(tmp_path):
-    from generator.preview import Session, state_json
-    from generator.preview_server import shell
+    from generator.preview.server import shell
+    from generator.preview.session import Session, state_json
 
     data = tmp_path / "report.yaml"
     data.write_bytes(b"organization: " + b"x" * (50 * MB))  # one line of 50 MB
@@ -524,7 +519,7 @@ def test_preview_shows_a_bounded_excerpt_of_a_refused_file(tmp_path):
 
 
 def test_preview_marks_the_column_of_a_problem_far_into_a_long_line(tmp_path):
-    from generator.preview import Session
+    from generator.preview.session import Session
 
     padding = " " * 5000
     data = write(tmp_path, MINIMAL.replace("index: 1}", f"index: 1,{padding}bogus: 1}}"))
@@ -557,8 +552,8 @@ def test_preview_queues_a_burst_of_connections(tmp_path):
     """Connections made while the server is busy wait in the listen queue (main: 5 places)."""
     import socket
 
-    from generator import preview_server
-    from generator.preview import Session
+    from generator.preview import server as preview_server
+    from generator.preview.session import Session
 
     server = preview_server.bind(Session(write(tmp_path, MINIMAL)))  # listening, not accepting yet
     try:

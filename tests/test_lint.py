@@ -3,18 +3,16 @@
 from __future__ import annotations
 
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from conftest import SAMPLES, command, write
 
 from generator import lint as lint_pkg
 from generator.lint import RULES, lint
 from generator.lint.common import PER_TEXT
 from generator.messages import LANGS, MESSAGES
 from generator.pipeline import load
-
-from conftest import SAMPLES, write
 
 # Lines 1–3 of most test files; a test's own lines start at line 4.
 HEAD = ["organization: 测试支部", "period: {year: 2024, span: year}", "intro: 支部较好完成了全年各项任务。"]
@@ -314,7 +312,7 @@ def test_sample_data_has_no_other_findings(name):
 
 def run(*args: str, cwd: Path) -> subprocess.CompletedProcess:
     result = subprocess.run(
-        [sys.executable, "-m", "generator", "lint", *args],
+        command("lint", *args),
         cwd=cwd, capture_output=True, text=True, encoding="utf-8",
     )  # fmt: skip
     assert "Traceback" not in result.stderr + result.stdout

@@ -6,15 +6,14 @@ import difflib
 import os
 import re
 import subprocess
-import sys
 
 import pytest
+from conftest import command, write
 from hypothesis import given
 from hypothesis import strategies as st
-
-from conftest import write
-from generator.render.markdown import escape
 from test_formats import DATA, NAMES, docx_shape, render, report_of
+
+from generator.render.markdown import escape
 
 # Markdown's characters that start markup inline; each must reach the renderer escaped.
 SPECIAL = set("\\`*_[]<>|~#&$")
@@ -152,7 +151,7 @@ def test_cli_writes_the_same_markdown(tmp_path):
     out = tmp_path / "rich.md"
     env = {**os.environ, "PYTHONIOENCODING": "utf-8"}
     done = subprocess.run(
-        [sys.executable, "-m", "generator", "render", DATA / "rich.yaml", "-t", "flat", "--format", "md", "-o", out],
+        command("render", DATA / "rich.yaml", "-t", "flat", "--format", "md", "-o", out),
         capture_output=True, text=True, encoding="utf-8", env=env,
     )  # fmt: skip
     assert done.returncode == 0, done.stderr

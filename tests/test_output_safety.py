@@ -9,8 +9,8 @@ import zipfile
 from pathlib import Path
 
 import pytest
-
 from conftest import MINIMAL, reportgen, write
+
 from generator import output
 from generator.errors import OutputError
 from generator.messages import msg

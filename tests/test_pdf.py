@@ -17,12 +17,13 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from conftest import SAMPLES, command, requires_soffice
 
-from conftest import SAMPLES, requires_soffice
-from generator import pipeline, templates
+from generator import pipeline
 from generator.errors import ReportgenError
 from generator.messages import msg
 from generator.render import faces, pdf, pdfmeta
+from generator.templating import templates
 
 # What pdffonts printed for sample_data/2024-h1.yaml with LibreOffice 7.4 on Debian:
 # with the alias file in force, …
@@ -130,7 +131,7 @@ def sample_docx() -> bytes:
 
 def run_cli(*args, env):
     done = subprocess.run(
-        [sys.executable, "-m", "generator", *map(str, args)],
+        command(*map(str, args)),
         capture_output=True, text=True, encoding="utf-8", env={**env, "PYTHONIOENCODING": "utf-8"},
     )  # fmt: skip
     assert "Traceback" not in done.stderr, done.stderr
@@ -239,8 +240,8 @@ def test_two_batches_at_once_never_share_a_profile(fake, tmp_path):
         for n in range(3):
             (folder / f"{n}.yaml").write_bytes((SAMPLES / "2024-h1.yaml").read_bytes())
         runs.append(subprocess.Popen(
-            [sys.executable, "-m", "generator", "render", *sorted(map(str, folder.glob("*.yaml"))),
-             "--format", "pdf", "-j", "2"], env=env, stderr=subprocess.PIPE, text=True,
+            command("render", *sorted(map(str, folder.glob("*.yaml"))), "--format", "pdf", "-j", "2"),
+            env=env, stderr=subprocess.PIPE, text=True,
         ))  # fmt: skip
     for run in runs:
         assert run.wait(timeout=120) == 0, run.stderr.read()
@@ -260,7 +261,7 @@ def test_ctrl_c_stops_every_libreoffice(fake, tmp_path):
         (folder / f"{n}.yaml").write_bytes((SAMPLES / "2024-h1.yaml").read_bytes())
     env = {**os.environ, "REPORTGEN_LANG": "en", "PYTHONIOENCODING": "utf-8"}
     child = subprocess.Popen(
-        [sys.executable, "-m", "generator", "render", *map(str, sorted(folder.glob("*.yaml"))), "--format", "pdf", "-j", "2"],
+        command("render", *map(str, sorted(folder.glob("*.yaml"))), "--format", "pdf", "-j", "2"),
         env=env, stderr=subprocess.PIPE, text=True, start_new_session=True,
     )  # fmt: skip
     deadline = time.monotonic() + 60

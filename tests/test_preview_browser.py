@@ -12,7 +12,6 @@ import shutil
 import subprocess
 
 import pytest
-
 from conftest import CHROMIUM, CHROMIUM_ARGS, MINIMAL, SAMPLES, requires_browser, write
 from test_preview_server import BROKEN, save, start
 

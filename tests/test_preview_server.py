@@ -16,10 +16,10 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
+from conftest import MINIMAL, command, reportgen, write
 
-from conftest import MINIMAL, reportgen, write
-from generator import preview_server
-from generator.preview import Session
+from generator.preview import server as preview_server
+from generator.preview.session import Session
 
 BROKEN = MINIMAL.replace("plans:\n", "plans:\n  titel: 错\n")  # line 9: an unknown key
 
@@ -258,7 +258,7 @@ def test_events_push_each_save(tmp_path):
 def start(data: Path, *args: str, lang: str = "en") -> tuple[subprocess.Popen, str]:
     env = {**os.environ, "PYTHONIOENCODING": "utf-8", "REPORTGEN_LANG": lang}
     proc = subprocess.Popen(
-        [sys.executable, "-m", "generator", "preview", str(data), "--no-browser", *args],
+        command("preview", str(data), "--no-browser", *args),
         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, encoding="utf-8", env=env,
     )  # fmt: skip
     line = proc.stdout.readline()

@@ -10,14 +10,16 @@ import io
 import zipfile
 
 import yaml
+from conftest import MINIMAL, SAMPLES
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 from lxml import etree
 
-from conftest import MINIMAL, SAMPLES
-from generator import pipeline, source, templates, text, validate
+from generator import pipeline
+from generator.data import source, text, validate
+from generator.data.model import build
 from generator.diagnostics import Diagnostic
-from generator.model import build
+from generator.templating import templates
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 FEW = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -8,12 +8,11 @@ that an output already beside the data file keeps its bytes, with no file added.
 import datetime
 import os
 import subprocess
-import sys
 
 import pytest
+from conftest import MINIMAL, command
 
-from conftest import MINIMAL
-from generator import source
+from generator.data import source
 from generator.messages import msg
 
 EXISTING = b"an earlier output that a failed run must not touch"
@@ -28,7 +27,7 @@ def cli(tmp_path, raw, *args):
     before = sorted(p.name for p in tmp_path.iterdir())
     env = {**os.environ, "PYTHONIOENCODING": "utf-8", "REPORTGEN_LANG": "en"}
     done = subprocess.run(
-        [sys.executable, "-m", "generator", *(args or ("render",)), str(data)],
+        command(*(args or ("render",)), str(data)),
         capture_output=True, text=True, encoding="utf-8", env=env, cwd=tmp_path,
     )  # fmt: skip
     assert "Traceback" not in done.stderr, done.stderr
@@ -104,7 +103,7 @@ def _markdown(tmp_path, raw):
     out = tmp_path / "out.md"
     env = {**os.environ, "PYTHONIOENCODING": "utf-8"}
     done = subprocess.run(
-        [sys.executable, "-m", "generator", "render", str(data), "--format", "md", "-o", str(out)],
+        command("render", str(data), "--format", "md", "-o", str(out)),
         capture_output=True, text=True, encoding="utf-8", env=env,
     )  # fmt: skip
     assert done.returncode == 0 and "Traceback" not in done.stderr, done.stderr
@@ -456,7 +455,7 @@ def expect_each(tmp_path, cases):
         lines.add(f"{data}:{line}:{column}: error: {path}: {msg('check.bad-char', lang='en', code=code)}")
     env = {**os.environ, "PYTHONIOENCODING": "utf-8", "REPORTGEN_LANG": "en"}
     done = subprocess.run(
-        [sys.executable, "-m", "generator", "render", *files, "-j", "2"],
+        command("render", *files, "-j", "2"),
         capture_output=True, text=True, encoding="utf-8", env=env,
     )  # fmt: skip
     assert "Traceback" not in done.stderr, done.stderr

@@ -10,10 +10,10 @@ from pathlib import Path
 from xml.etree import ElementTree
 
 import pytest
+from conftest import MINIMAL, SAMPLES, command, write
 
-from conftest import MINIMAL, SAMPLES, write
-from generator import templates
 from generator.render import docx
+from generator.templating import templates
 
 NS = {
     "cp": "http://schemas.openxmlformats.org/package/2006/metadata/core-properties",
@@ -28,7 +28,7 @@ TITLE = "星河能源公司运维第一党支部2024年上半年党建工作总�
 def render(out: Path, *args: str, data: Path = SAMPLE, **env: str) -> bytes:
     """`reportgen render` in a new process (SOURCE_DATE_EPOCH unset unless given); its output's bytes."""
     done = subprocess.run(
-        [sys.executable, "-m", "generator", "render", str(data), "-o", str(out), *args],
+        command("render", str(data), "-o", str(out), *args),
         capture_output=True, text=True, encoding="utf-8", env={**os.environ, **env},
     )  # fmt: skip
     assert done.returncode == 0, done.stderr

@@ -7,14 +7,15 @@ import shutil
 import pytest
 import yaml
 from click.testing import CliRunner
-
 from conftest import ROOT, SAMPLES, reportgen, write
-from generator import pipeline, scaffold
-from generator import source as source_mod
-from generator.cli import cli
+
+from generator import new as scaffold
+from generator import pipeline
+from generator.cli.main import cli
+from generator.data import source as source_mod
+from generator.data.periods import parse
 from generator.lint.placeholder import PATTERN as PLACEHOLDER
 from generator.messages import msg
-from generator.periods import parse
 
 SHORTHANDS = ["2024", "2024H1", "2024H2", "2024Q1", "2024Q2", "2024Q3", "2024Q4"]
 
@@ -68,7 +69,7 @@ def test_new_then_render_for_each_period(tmp_path, shorthand):
     assert loaded.report.period == parse(shorthand)
     assert loaded.report.signature.date.isoformat() == DATES[shorthand]
     for fmt in ("docx", "md"):
-        result = pipeline.render_file(path, fmt=fmt)
+        result = pipeline.render_file(path, output_format=fmt)
         assert result.ok and result.output.stat().st_size > 0
     title = (tmp_path / "report.md").read_text(encoding="utf-8").splitlines()[0]
     assert title == f"# 测试支部{parse(shorthand).name}党建工作总结及{parse(shorthand).next_name}工作计划"
@@ -180,7 +181,7 @@ def test_from_moves_values_to_previous_and_validate_names_each_figure(tmp_path):
     before = data_of(prev)["figures"]
     expected = []
     for key in before:
-        at = line_of(text, f"    value:", after=line_of(text, f"  {key}:"))
+        at = line_of(text, "    value:", after=line_of(text, f"  {key}:"))
         expected.append((at, 11, f"figures.{key}.value"))
     assert errors_of(out) == expected  # nothing else is wrong
     fill_values(out)
@@ -277,7 +278,7 @@ figures:
 def prev_with_comments(tmp_path):
     folder = tmp_path / "reports"
     (folder / "tpl").mkdir(parents=True)
-    shutil.copy(ROOT / "templates" / "gbt9704.docx", folder / "tpl" / "ours.docx")
+    shutil.copy(ROOT / "generator" / "assets" / "templates" / "gbt9704.docx", folder / "tpl" / "ours.docx")
     (tmp_path / "schemas").mkdir()
     (tmp_path / "schemas" / "report.schema.json").write_text("{}", encoding="utf-8")
     return write(folder, PREV, "2024q4.yaml")

@@ -4,11 +4,11 @@ import copy
 import datetime
 from decimal import Decimal
 
+from conftest import SAMPLES
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from conftest import SAMPLES
-from generator import schema, source
+from generator.data import schema, source
 
 ROOT = schema.rule_for_root()
 DATA = [source.read(p)[0].data for p in sorted(SAMPLES.glob("*.yaml"))]

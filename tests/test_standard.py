@@ -5,11 +5,11 @@ import zipfile
 
 import docx
 import pytest
-from docx.shared import Pt
-
 from conftest import MINIMAL, SAMPLES, write
-from generator import pipeline
+from docx.shared import Pt
 from ooxml import order_problems
+
+from generator import pipeline
 
 
 def render(path, template="standard"):

@@ -15,9 +15,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from ooxml import order_problems  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
-TEMPLATES = ROOT / "templates"
-BUILDER = TEMPLATES / "build_template.py"
-TEMPLATE = TEMPLATES / "gbt9704.docx"
+BUILDER = ROOT / "scripts" / "build_template.py"
+TEMPLATE = ROOT / "generator" / "assets" / "templates" / "gbt9704.docx"
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -64,9 +63,9 @@ def _attr(el, xpath, attr):
 
 
 def test_build_matches_committed_template(builder):
-    assert TEMPLATE.exists(), "run templates/build_template.py"
+    assert TEMPLATE.exists(), "run scripts/build_template.py"
     assert builder.build() == TEMPLATE.read_bytes(), (
-        "templates/gbt9704.docx is stale: run python templates/build_template.py"
+        "generator/assets/templates/gbt9704.docx is stale: run python scripts/build_template.py"
     )
 
 

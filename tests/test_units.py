@@ -2,7 +2,8 @@
 
 import pytest
 
-from generator import numbering, periods, text
+from generator import numbering
+from generator.data import periods, text
 
 
 @pytest.mark.parametrize(

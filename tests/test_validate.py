@@ -1,8 +1,8 @@
 """One test per kind of validation error: exact line:col, field path and message key."""
 
 import pytest
-
 from conftest import MINIMAL, ROOT, write
+
 from generator import pipeline
 from generator.messages import MESSAGES
 
@@ -224,7 +224,7 @@ def test_template_key_may_reach_a_shared_folder_inside_the_repository(tmp_path, 
     repo = tmp_path / "仓库 一"
     (repo / "templates").mkdir(parents=True)
     (repo / "data").mkdir()
-    (repo / "templates" / "支部.docx").write_bytes((ROOT / "templates" / "gbt9704.docx").read_bytes())
+    (repo / "templates" / "支部.docx").write_bytes((ROOT / "generator" / "assets" / "templates" / "gbt9704.docx").read_bytes())
     data = write(repo / "data", "template: ../templates/支部.docx\n" + MINIMAL)
     monkeypatch.chdir(repo)
     assert pipeline.load(data).diagnostics == []

@@ -8,24 +8,24 @@ The library API is `import_file()`; it returns diagnostics and never prints.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from generator import periods, validate
-from generator import source as source_mod
+from generator.data import periods, validate
+from generator.data import source as source_mod
+from generator.data.model import compose_title
+from generator.data.periods import Period
 from generator.diagnostics import WARNING, Diagnostic
-from generator.errors import ReportgenError
+from generator.errors import OutputError, ReportgenError
 from generator.importer import convert, detect, head, plain, word
 from generator.importer.frame import Frame, frame
 from generator.importer.paragraphs import Document, ImportFailed
 from generator.importer.writer import write
 from generator.messages import msg
-from generator.model import compose_title
 from generator.output import target, write_atomic
-from generator.periods import Period
 
 CODE = "import"
-SUFFIXES = (".docx", ".txt", ".md", ".markdown") + convert.CONVERTED
 
 
 @dataclass
@@ -40,23 +40,31 @@ class Imported:
     exit_code: int = 0
 
 
+def _converted(path: Path, name: str) -> Document:
+    """A .doc, .wps, .odt or .rtf: converted to .docx by LibreOffice, then read as one."""
+    with convert.to_docx(path, name) as docx:
+        return word.read(docx, name)
+
+
+# Each suffix's reader (as pelican chooses its readers): the file and the name its messages give.
+READERS: dict[str, Callable[[Path, str], Document]] = {
+    ".docx": word.read,
+    ".txt": plain.read_txt,
+    ".md": plain.read_md,
+    ".markdown": plain.read_md,
+    **{suffix: _converted for suffix in convert.CONVERTED},
+}
+
+
 def read(path: Path, name: str | None = None) -> Document:
     """The paragraphs of a report file, whatever its format."""
     name = name or str(path)
     if not path.is_file():
         raise ReportgenError("read.missing", path=name)
-    suffix = path.suffix.lower()
-    if suffix == ".docx":
-        doc = word.read(path, name)
-    elif suffix == ".txt":
-        doc = plain.read_txt(path, name)
-    elif suffix in (".md", ".markdown"):
-        doc = plain.read_md(path, name)
-    elif suffix in convert.CONVERTED:
-        with convert.to_docx(path, name) as docx:
-            doc = word.read(docx, name)
-    else:
-        raise ImportFailed("import.unsupported", path=name, suffixes=" ".join(SUFFIXES))
+    reader = READERS.get(path.suffix.lower())
+    if reader is None:
+        raise ImportFailed("import.unsupported", path=name, suffixes=" ".join(READERS))
+    doc = reader(path, name)
     if not any(p.text.strip() or p.is_table for p in doc.paragraphs):
         raise ImportFailed("import.empty", path=name)
     return doc
@@ -68,7 +76,7 @@ def import_file(
 ) -> Imported:  # fmt: skip
     """Read `path`, write its data file; problems of the input raise ReportgenError (nothing written)."""
     chosen_period = _flag_period(period)
-    output = target(path, out, "yaml", many, force=force)
+    output = target(path, out, ".yaml", many, force=force)
     if output.exists() and not force:
         raise ReportgenError("import.exists", path=str(output))
     doc = read(path, str(path))
@@ -147,3 +155,21 @@ def _counts(data: dict) -> tuple[int, int]:
         items += len(b.get("items", ()))
         blocks += b.get("items", ())
     return items, points
+
+
+def import_files(
+    files: list[Path], out: Path | None = None, org: str | None = None, period: str | None = None,
+    force: bool = False, strict: bool = False,
+) -> Iterator[Imported | ReportgenError]:  # fmt: skip
+    """Import each file in turn (as batch.run renders): its result, or, for several files, the error
+    that stopped it, so that one bad report does not stop the others. One file's error is raised."""
+    many = len(files) > 1
+    if many and out is not None and not out.is_dir():
+        raise OutputError("out.o-file-many")
+    for f in files:
+        try:
+            yield import_file(f, out, org=org, period=period, force=force, strict=strict, many=many)
+        except ReportgenError as e:
+            if not many:
+                raise
+            yield e

@@ -6,10 +6,10 @@ from __future__ import annotations
 
 import re
 
-from generator.formats import INLINE
+from generator.data.text import END_PUNCTUATION
 from generator.importer import labels
 from generator.importer.frame import Line
-from generator.text import END_PUNCTUATION
+from generator.layout import INLINE
 
 
 def hoist(block: dict) -> list[str]:

@@ -1,4 +1,4 @@
-"""Template detection: the data read under each built-in format, laid out by formats.layout, and
+"""Template detection: the data read under each built-in format, laid out by layout.layout, and
 compared with the source paragraphs; the closest wins, ties going to the default (import.md).
 
 The comparison counts the paragraphs that come back character for character, in order, then,
@@ -10,12 +10,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
-from generator import formats, numbering
+from generator import layout, numbering
+from generator.data.model import Block, Figure, Report, Signature, compose_title
+from generator.data.periods import Period
+from generator.data.scalars import Number
 from generator.importer import labels, parts, structure
 from generator.importer.frame import Frame, Line
-from generator.model import Block, Figure, Report, Signature, compose_title
-from generator.periods import Period
-from generator.source import Number
 
 FIGURES = "\x00figures"  # the table's place in a list of paragraph texts
 
@@ -49,18 +49,18 @@ def _canonical(line: Line) -> str:
     return written + line.rest
 
 
-def _titles(data: dict, fmt: formats.Format) -> int:
+def _titles(data: dict, chosen: layout.Layout) -> int:
     """Headings the data must spell out because the format would not print them by itself: part
     titles, and a section named like a summary heading (一、基本情况 as a section of its own)."""
     found = sum("title" in data[p] for p in ("summary", "problems", "causes", "plans") if data.get(p))
-    if fmt.summary.heading is None:
+    if chosen.summary.heading is None:
         found += sum(parts.is_summary_heading(i.get("title", "")) for i in data["summary"].get("items", ()))
     return found
 
 
-def layout_texts(report: Report, fmt: str) -> list[str]:
+def layout_texts(report: Report, chosen: str) -> list[str]:
     out = []
-    for p in formats.layout(report, fmt):
+    for p in layout.layout(report, chosen):
         out.append(FIGURES if p.kind == "figures" else _plain(p.lead + p.text))
     return out
 
@@ -86,10 +86,10 @@ def _ends(a: str, b: str) -> int:
 def choose(frame: Frame, organization: str, period: Period, title: str) -> Candidate:
     source = source_texts(frame.lines)
     best = None
-    for name in formats.FORMATS:  # the default first: it wins ties
+    for name in layout.LAYOUTS:  # the default first: it wins ties
         built = structure.build(frame.lines, name, period)
         report = to_report(built.data, organization, period, title, frame)
-        titles = _titles(built.data, formats.FORMATS[name])
+        titles = _titles(built.data, layout.LAYOUTS[name])
         laid = layout_texts(report, name)
         found = Candidate(name, built, report, (*score(source, laid), -titles))
         if best is None or found.score > best.score:

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import re
 
+from generator.data.periods import Period
 from generator.importer import labels
-from generator.periods import Period
 
 _CN_YEAR = {c: str(i) for i, c in enumerate("〇一二三四五六七八九")} | {"零": "0"}
 _YEAR = re.compile(r"(20\d\d|二[〇零][〇零一二三四五六七八九]{2})\s*(年度|年)?")

@@ -12,9 +12,11 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from generator.importer.figures import header_columns
+from generator.data.decode import decode
+from generator.data.nodes import ReadError
+from generator.importer.figures import header_columns, number
 from generator.importer.paragraphs import MAX_PARAGRAPHS, MAX_TEXT_BYTES, Document, ImportFailed, Para
-from generator.source import ReadError, decode
+from generator.messages import msg
 
 _BLANKS = " \t\u3000\u00a0\ufeff"
 # Form feeds (page breaks in Word's text export) and other controls are not text.
@@ -29,8 +31,6 @@ def lines(path: Path, name: str) -> list[tuple[int, str]]:
             raise ImportFailed("import.too-big", path=name, size=size, limit=MAX_TEXT_BYTES)
         text = decode(path.read_bytes())
     except ReadError as e:
-        from generator.messages import msg
-
         raise ImportFailed("import.encoding", path=name, line=e.line, column=e.column, problem=msg(e.key, **e.kw)) from None
     except OSError as e:
         raise ImportFailed("import.unreadable", path=name, reason=e.strerror or str(e)) from None
@@ -91,7 +91,6 @@ def _cell_lines(paras: list[Para]) -> list[Para]:
 def _header_at(paras: list[Para], i: int) -> int:
     """The number of cells of a header row starting at `i` (0: none): the widest whose next row
     starts with a label and has a number under 本期."""
-    from generator.importer.figures import number
 
     for width in range(6, 2, -1):
         cells = [p.text for p in paras[i : i + 2 * width]]
@@ -112,7 +111,6 @@ def _numeric(cell: str) -> bool:
 
 
 def _is_row(cells: list[str], value: int | None) -> bool:
-    from generator.importer.figures import number
 
     return value is not None and number(cells[value]) is not None
 

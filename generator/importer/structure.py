@@ -1,4 +1,4 @@
-"""The body lines of a report as the data of one format: the inverse of formats.layout.
+"""The body lines of a report as the data of one format: the inverse of layout.layout.
 
 A format (generator/formats.py) says, for each part, whether it has a heading, which label
 levels its items use, whether its first items stand alone or run in, and whether its points are
@@ -15,12 +15,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from generator import formats
-from generator.formats import INLINE, STANDALONE, Format, PartRule
+from generator import layout
+from generator.data.periods import Period
 from generator.importer import labels, parts
 from generator.importer.blocks import hoist, point_of, read_points, split_heading, split_intro, texts, unpunctuated
 from generator.importer.frame import Line
-from generator.periods import Period
+from generator.layout import INLINE, STANDALONE, Layout, PartRule
 
 MAX_DEPTH = 3  # items below a part (data-format.md)
 MAX_TITLE = 60
@@ -45,15 +45,15 @@ class Built:
 
 
 class _Builder:
-    def __init__(self, lines: list[Line], fmt: Format, period: Period) -> None:
-        self.lines, self.fmt, self.period = lines, fmt, period
+    def __init__(self, lines: list[Line], chosen: Layout, period: Period) -> None:
+        self.lines, self.layout, self.period = lines, chosen, period
         self.notes: list[tuple[int, str, dict]] = []
         # The parts' headings (and sections) are level 1 (一、) in every format; a report that uses no
         # 一、 at all has its most major kind there. Not the first kind seen: a summary without
         # sections may be followed by problems with （一） items. Two-part's 第N部分 are the parts,
         # so its sections are level 1 even when no 一、 is used.
         kinds = {ln.label.kind for ln in lines if ln.structural}
-        marked = fmt.part_headings and any(ln.label and ln.label.kind == labels.PART for ln in lines)
+        marked = chosen.part_headings and any(ln.label and ln.label.kind == labels.PART for ln in lines)
         self.top = 1 if marked or 1 in kinds else min(kinds, default=None)
 
     def note(self, where: int, key: str, **kw: object) -> None:
@@ -66,9 +66,9 @@ class _Builder:
 
     def run(self) -> dict:
         lines = [ln for ln in self.lines if not ln.figures]
-        if self.fmt.part_headings:
+        if self.layout.part_headings:
             data = self.two_part(lines)
-        elif self.fmt.summary.heading is not None:
+        elif self.layout.summary.heading is not None:
             data = self.headed(lines)
         else:
             data = self.sections(lines)
@@ -88,14 +88,14 @@ class _Builder:
         roles = parts.roles([lines[i].rest for i in tops])
         data: dict = {}
         if not tops:
-            data["summary"] = self.part_block(None, lines, self.fmt.summary)
+            data["summary"] = self.part_block(None, lines, self.layout.summary)
             return data
         data["intro"] = texts(lines[: tops[0]])
         starts = [(i, role) for i, role in zip(tops, roles) if role or i == tops[0]]
         for n, (i, role) in enumerate(starts):
             end = starts[n + 1][0] if n + 1 < len(starts) else len(lines)
             name = role or "summary"  # roles() gives each part one heading
-            data[name] = self.part_block(lines[i], lines[i + 1 : end], getattr(self.fmt, name))
+            data[name] = self.part_block(lines[i], lines[i + 1 : end], getattr(self.layout, name))
         return data
 
     def sections(self, lines: list[Line]) -> dict:
@@ -115,7 +115,7 @@ class _Builder:
             intro, summary_lines = self.points_start(before + summary_lines)
             data["intro"] = texts(intro)
         if summary_lines or head is not None:
-            data["summary"] = self.part_block(head, summary_lines, self.fmt.summary, unnumbered=head is not None)
+            data["summary"] = self.part_block(head, summary_lines, self.layout.summary, unnumbered=head is not None)
         data.update(self.rest_parts(lines, tops, roles, first_part))
         return data
 
@@ -130,7 +130,7 @@ class _Builder:
     def points_start(self, lines: list[Line]) -> tuple[list[Line], list[Line]]:
         """(intro, summary) of a summary without sections: where its inline points start a
         paragraph, the paragraphs before them cannot be its text, so they are the intro."""
-        if self.fmt.summary.points == INLINE:
+        if self.layout.summary.points == INLINE:
             first = next((i for i, ln in enumerate(lines) if ln.point == 1), 0)
             return lines[:first], lines[first:]
         return [], lines
@@ -140,7 +140,7 @@ class _Builder:
         starts = [(i, r) for i, r in zip(tops, roles) if r and i >= start]
         for n, (i, role) in enumerate(starts):
             end = starts[n + 1][0] if n + 1 < len(starts) else len(lines)
-            data[role] = self.part_block(lines[i], lines[i + 1 : end], getattr(self.fmt, role))
+            data[role] = self.part_block(lines[i], lines[i + 1 : end], getattr(self.layout, role))
         return data
 
     def two_part(self, lines: list[Line]) -> dict:
@@ -151,15 +151,15 @@ class _Builder:
         two = marks[1] if len(marks) > 1 else len(lines)
         data = self.part_one(lines[one + 1 : two], lines[: one])
         words = parts.part_words(lines[one])
-        if words and words != self.fill(self.fmt.part_headings[0]):
+        if words and words != self.fill(self.layout.part_headings[0]):
             data.setdefault("summary", {"text": [PLACEHOLDER]})
             data["summary"] = {"title": words, **data["summary"]}
         if two < len(lines):
             for extra in marks[2:]:  # a third part: its heading and lines stay with the plans, as text
                 self.note(lines[extra].where, "import.part-twice", part="plans")
-            plans = self.part_block(None, lines[two + 1 :], self.fmt.plans)
+            plans = self.part_block(None, lines[two + 1 :], self.layout.plans)
             words = parts.part_words(lines[two])
-            if words and words != self.fill(self.fmt.part_headings[1]):
+            if words and words != self.fill(self.layout.part_headings[1]):
                 plans = {"title": words, **plans}
             data["plans"] = plans
         return data
@@ -179,9 +179,9 @@ class _Builder:
             intro, summary_lines = self.points_start(before + lines[:end])
         data: dict = {"intro": texts(intro)}
         if summary_lines:
-            data["summary"] = self.part_block(None, summary_lines, self.fmt.summary)
+            data["summary"] = self.part_block(None, summary_lines, self.layout.summary)
         if untitled is not None:
-            data["problems"] = self.part_block(None, lines[untitled:first_part], self.fmt.problems)
+            data["problems"] = self.part_block(None, lines[untitled:first_part], self.layout.problems)
         data.update(self.rest_parts(lines, tops, roles, first_part))
         return data
 
@@ -281,8 +281,8 @@ class _Builder:
             data["closing"] = moved + data.get("closing", [])
 
 
-def build(lines: list[Line], fmt: Format | str, period: Period) -> Built:
-    if isinstance(fmt, str):
-        fmt = formats.FORMATS[fmt]
-    b = _Builder(lines, fmt, period)
+def build(lines: list[Line], chosen: Layout | str, period: Period) -> Built:
+    if isinstance(chosen, str):
+        chosen = layout.LAYOUTS[chosen]
+    b = _Builder(lines, chosen, period)
     return Built(b.run(), b.notes)

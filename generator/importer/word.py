@@ -17,7 +17,7 @@ from lxml import etree
 
 from generator import limits, safezip
 from generator.errors import reason
-from generator.importer.drawn import W, Numbering
+from generator.importer.drawn import Numbering, W
 from generator.importer.paragraphs import MAX_PARAGRAPHS, Document, ImportFailed, Para
 
 _RATIO = 200  # inflated / deflated beyond which a part is a bomb, not text

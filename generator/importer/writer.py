@@ -11,10 +11,10 @@ import datetime
 import re
 from pathlib import Path
 
+from generator.data.emit import modeline, period_yaml, scalar
+from generator.data.periods import Period
+from generator.data.text import is_wide
 from generator.importer.figures import Row
-from generator.periods import Period
-from generator.scaffold import modeline, period_yaml, scalar
-from generator.text import is_wide
 
 _BLOCK_KEYS = ("title", "text", "points", "items", "closing")
 # A character a YAML file cannot hold (or reads as a line break): not text, left out.

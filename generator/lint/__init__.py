@@ -14,6 +14,8 @@ from __future__ import annotations
 import re
 from types import ModuleType
 
+from generator.data.model import Report
+from generator.data.source import Source
 from generator.diagnostics import Diagnostic, format_path
 from generator.lint import (
     brackets,
@@ -29,8 +31,6 @@ from generator.lint import (
 )
 from generator.lint.common import Finding
 from generator.messages import msg
-from generator.model import Report
-from generator.source import Source
 
 RULES: dict[str, ModuleType] = {
     m.ID: m

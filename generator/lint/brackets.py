@@ -18,8 +18,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from generator.data.source import Source
 from generator.lint.common import Finding, first, found, texts
-from generator.source import Source
 
 ID, LEVEL = "brackets", "warning"
 

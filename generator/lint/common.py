@@ -6,8 +6,8 @@ from collections.abc import Iterable, Iterator
 from itertools import islice
 from typing import Any, NamedTuple, TypeVar
 
-from generator.source import strings
-from generator.text import BLANK_LINE, STRIP
+from generator.data.source import strings
+from generator.data.text import BLANK_LINE, STRIP
 
 # Texts that are settings, not prose a reader sees.
 _NOT_PROSE = {("template",)}

@@ -22,8 +22,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from generator.data.model import Report
 from generator.lint.common import Finding
-from generator.model import Report
 
 ID, LEVEL = "empty-part", "warning"
 INPUT = "report"

@@ -21,9 +21,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from generator.data.source import Source
+from generator.data.text import is_wide
 from generator.lint.common import Finding, first, found, texts
-from generator.source import Source
-from generator.text import is_wide
 
 ID, LEVEL = "halfwidth-punct", "warning"
 

@@ -23,8 +23,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from generator.data.source import Source
 from generator.lint.common import Finding, found, is_point, is_title, texts
-from generator.source import Source
 
 ID, LEVEL = "hand-numbering", "warning"
 

@@ -23,9 +23,9 @@ from __future__ import annotations
 import math
 from collections.abc import Iterator
 
+from generator.data.model import Report
+from generator.data.text import is_wide
 from generator.lint.common import Finding
-from generator.model import Report
-from generator.text import is_wide
 
 ID, LEVEL = "long-title", "warning"
 INPUT = "report"

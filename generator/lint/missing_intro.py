@@ -21,8 +21,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from generator.data.model import Report
 from generator.lint.common import Finding
-from generator.model import Report
 
 ID, LEVEL = "missing-intro", "warning"
 INPUT = "report"

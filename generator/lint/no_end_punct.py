@@ -21,8 +21,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from generator.data.source import Source
 from generator.lint.common import Finding, first, found, is_point, is_prose, paragraph_ends, texts
-from generator.source import Source
 
 ID, LEVEL = "no-end-punct", "warning"
 

@@ -20,8 +20,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from generator.data.source import Source
 from generator.lint.common import Finding, first, found, texts
-from generator.source import Source
 
 ID, LEVEL = "placeholder", "warning"
 

@@ -22,9 +22,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from generator.data.source import Source
+from generator.data.text import refs
 from generator.lint.common import Finding, texts
-from generator.source import Source
-from generator.text import refs
 
 ID, LEVEL = "unused-figure", "warning"
 

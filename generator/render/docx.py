@@ -16,7 +16,6 @@ import re
 import struct
 import zlib
 from dataclasses import dataclass
-from datetime import datetime, timezone
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -24,7 +23,8 @@ from typing import Any
 from generator import cache
 from generator.errors import TemplateError, reason
 from generator.messages import msg
-from generator.templates import RENDERED_PARTS, environment, template_line
+from generator.output import WRITER, document_dates
+from generator.templating.templates import RENDERED_PARTS, environment, template_line
 
 _JINJA = re.compile(r"\{[{%#]")
 CORE = "docProps/core.xml"
@@ -108,7 +108,7 @@ class CompiledDocx:
     def _error(
         self, key: str, part: _Part, lineno: int | None, problem: str, context: dict[str, Any] | None = None
     ) -> TemplateError:
-        from generator.checktemplate import where_failed  # only on error: it compiles the part again
+        from generator.templating.check import where_failed  # only on error: it compiles the part again
 
         place = where_failed(part.name, part.data, context) or where(part.source or "", lineno)
         return TemplateError(key, path=str(self.path), where=place, problem=problem)
@@ -342,21 +342,6 @@ def core_properties(data: bytes, fields: dict[str, str]) -> bytes:
     return xml.encode("utf-8")
 
 
-def source_date() -> datetime | None:
-    """SOURCE_DATE_EPOCH as a date, when it is set: the time reproducible builds stamp into files."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-    return datetime.fromtimestamp(int(epoch), tz=timezone.utc) if epoch.isdigit() else None
-
-
-def document_dates() -> dict[str, str]:
-    """Creation and modification dates from SOURCE_DATE_EPOCH, when it is set (reproducible builds)."""
-    when = source_date()
-    if when is None:
-        return {}
-    stamp = when.strftime("%Y-%m-%dT%H:%M:%SZ")
-    return {"dcterms:created": stamp, "dcterms:modified": stamp}
-
-
 # ---------------------------------------------------------------- once per process
 
 
@@ -374,11 +359,14 @@ def compiled(path: Path) -> CompiledDocx:
     return _compiled(str(path.resolve()), st.st_mtime_ns, st.st_size)
 
 
+def document(report, template, context: dict[str, Any]) -> bytes:
+    """The writer of the output format docx (see render/__init__.py)."""
+    return render_bytes(template.docx, context, report.title, report.organization)
+
+
 def render_bytes(template_path: Path, context: dict[str, Any], title: str, author: str = "") -> bytes:
     """The document; its properties name the report's title and, as author, its organisation
     (LibreOffice carries both into a PDF), and reportgen as the last to save it (output.py looks)."""
-    from generator.output import WRITER
-
     core = {"dc:title": title, **({"dc:creator": author} if author else {}), "cp:lastModifiedBy": WRITER}
     core.update(document_dates())
     return compiled(template_path).render(context, core)

@@ -21,9 +21,9 @@ from html import escape
 from pathlib import Path
 
 from generator.diagnostics import Diagnostic, format_path
-from generator.formats import Paragraph
+from generator.layout import Paragraph
 from generator.messages import msg
-from generator.render.context import FigureRow
+from generator.templating.context import FigureRow
 
 HERE = Path(__file__).resolve().parent
 TITLE, SIGNATURE = "title", "signature"  # the slots of marks that are not paragraphs
@@ -146,6 +146,14 @@ def _within(path: str, outer: str) -> bool:
 
 
 # ---------------------------------------------------------------- the standalone page
+
+
+def document(report, template, context: dict) -> bytes:
+    """The writer of the output format html: a custom template has no HTML of its own, so its
+    paragraphs are shown in the built-in look, with its name."""
+    from generator.templating.templates import looks_like_path
+
+    return render(context, template.name if looks_like_path(template.name) else None).encode("utf-8")
 
 
 def render(context: dict, custom_template: str | None = None) -> str:

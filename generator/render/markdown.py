@@ -9,8 +9,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from generator.formats import Paragraph
-from generator.render.context import FigureRow
+from generator.layout import Paragraph
+from generator.templating.context import FigureRow
 
 # Everything that can start markup anywhere in a line: emphasis, code, links, HTML and entities,
 # tables, strikethrough, math, a heading's closing #s. A backslash before ASCII punctuation is
@@ -45,6 +45,11 @@ def strong(lead: str) -> str:
     if len(lead) > 1 and _is_punctuation(lead[-1]):
         return f"**{escape(lead[:-1])}**{escape(lead[-1])}"
     return f"**{escape(lead)}**"
+
+
+def document(report, template, context: dict) -> bytes:
+    """The writer of the output format md (see render/__init__.py)."""
+    return render(context).encode("utf-8")
 
 
 def render(context: dict) -> str:

@@ -1,6 +1,6 @@
 """Word tracked changes (修订): the new document's XML with every difference from the old one marked.
 
-docdiff.Aligner pairs what is kept, changed, added and removed; compare.tidy evens the character
+docdiff.Aligner pairs what is kept, changed, added and removed; sequence.tidy evens the character
 diffs out; Writer then writes the new body: kept items as they are, changed paragraphs through
 redline.StreamWriter, and whole items inserted or deleted here — a table row with
 `w:trPr/w:ins|w:del`, its cells' content marked likewise; a paragraph with its runs in
@@ -14,12 +14,30 @@ from dataclasses import dataclass
 
 from lxml import etree
 
-from generator import compare
-from generator.docdiff import Aligner, Drop, Keep, Row, Stream, Table, Whole
-from generator.docxml import (
-    BODY, DELETE, INSERT, PPR, RPR, SECTPR, TBL, TC, TCPR, TR, TRPR, W_NS, Atoms, P, R, T, items, parse, w,
+from generator.diff import sequence
+from generator.diff.align import Aligner, Drop, Keep, Row, Stream, Table, Whole
+from generator.diff.docxml import (
+    BODY,
+    DELETE,
+    INSERT,
+    PPR,
+    RPR,
+    SECTPR,
+    TBL,
+    TC,
+    TCPR,
+    TR,
+    TRPR,
+    W_NS,
+    Atoms,
+    P,
+    R,
+    T,
+    items,
+    parse,
+    w,
 )  # fmt: skip
-from generator.redline import DELETED_NAMES, Changed, Stamp, StreamWriter, put_mark
+from generator.diff.redline import DELETED_NAMES, Changed, Stamp, StreamWriter, put_mark
 
 _TRPR_AFTER = frozenset({w("trPrChange")})
 
@@ -41,7 +59,7 @@ def track(old_xml: bytes, new_xml: bytes, author: str, date: str) -> Tracked:
     aligner = Aligner()
     pieces = aligner.container(items(old_body), items(new_body))
     atoms = aligner.atoms
-    compare.tidy(aligner.diffs, atoms.is_word, atoms.is_break, atoms.boundary, extra=aligner.whole_slack)
+    sequence.tidy(aligner.diffs, atoms.is_word, atoms.is_break, atoms.boundary, extra=aligner.whole_slack)
     stamp = Stamp(author, date, first_id=_largest_id(new_root) + 1)
     writer = Writer(aligner.atoms, stamp)
     sect = new_body.find(SECTPR)

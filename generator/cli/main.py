@@ -13,7 +13,7 @@ from pathlib import Path
 
 import click
 
-from generator import clickui, console
+from generator.cli import clickui, console
 from generator.diagnostics import exit_status
 from generator.errors import ReportgenError
 from generator.messages import msg
@@ -52,15 +52,14 @@ def cli() -> None:
     """The `reportgen` group: each subcommand below is one command of cli.md."""
 
 
-FORMATS = ("docx", "md", "pdf", "html")
+def _output_formats(ctx: click.Context, param: click.Parameter, value: str) -> list[str]:
+    """`docx`, or several output formats at once: `docx,pdf` (rendered once, written in each)."""
+    from generator.render import OUTPUT_FORMATS
 
-
-def _formats(ctx: click.Context, param: click.Parameter, value: str) -> list[str]:
-    """`docx`, or several at once: `docx,pdf` (rendered once, written in each)."""
     chosen = list(dict.fromkeys(f.strip().lower() for f in value.split(",") if f.strip()))
-    unknown = [f for f in chosen if f not in FORMATS]
+    unknown = [f for f in chosen if f not in OUTPUT_FORMATS]
     if unknown or not chosen:
-        raise click.BadParameter(msg("cli.bad-format", value=value, formats=", ".join(FORMATS)), ctx, param)
+        raise click.BadParameter(msg("cli.bad-format", value=value, formats=", ".join(OUTPUT_FORMATS)), ctx, param)
     return chosen
 
 
@@ -68,27 +67,27 @@ def _formats(ctx: click.Context, param: click.Parameter, value: str) -> list[str
 @argument("files", nargs=-1, required=True, type=FILES, metavar="mv.files")
 @option("-t", "--template", metavar="mv.template", help="help.template")
 @option("-o", "--output", type=clickui.Path(), metavar="mv.output", help="help.render.output")
-@option("--format", "formats", default="docx", show_default=True, callback=_formats, metavar="mv.formats", help="help.render.format")
+@option("--format", "output_formats", default="docx", show_default=True, callback=_output_formats, metavar="mv.formats", help="help.render.format")
 @option("--pdf-a", is_flag=True, help="help.render.pdf-a")
 @option("--strict", is_flag=True, help="help.render.strict")
 @option("-j", "--jobs", type=click.IntRange(min=1), default=None, metavar="mv.n", help="help.render.jobs")
 @option("--force", is_flag=True, help="help.render.force")
 @lang_option
-def render(files, template, output, formats, pdf_a, strict, jobs, force) -> None:
+def render(files, template, output, output_formats, pdf_a, strict, jobs, force) -> None:
     """Validate and render each data file."""
     from generator import batch
 
     if template:
-        from generator import templates
+        from generator.templating import templates
 
         templates.resolve(template)  # an unknown name is exit 2 before any work
-    if pdf_a and "pdf" not in formats:
+    if pdf_a and "pdf" not in output_formats:
         raise click.UsageError(msg("cli.pdf-a-without-pdf"))
-    if "pdf" in formats:
+    if "pdf" in output_formats:
         from generator.render import pdf
 
         pdf.find_tools()  # a missing soffice is exit 2 before any work
-    planned = batch.plan(list(files), _output(output), template, formats, strict, pdf_a, force)
+    planned = batch.plan(list(files), _output(output), template, output_formats, strict, pdf_a, force)
     started, failed, status = time.monotonic(), 0, 0
     many = len(planned) > 1  # a batch prints its problems and one summary line, not a line a file
     results = contextlib.closing(batch.run(planned, jobs or batch.default_workers(planned)))
@@ -169,7 +168,7 @@ def lint(files, strict, list_rules) -> None:
 @lang_option
 def list_templates() -> None:
     """List the built-in templates."""
-    from generator import templates
+    from generator.templating import templates
 
     for name, description in templates.builtins():
         console.out(f"{name:10} {description}")
@@ -180,9 +179,9 @@ def list_templates() -> None:
 @lang_option
 def check_template(file: Path) -> None:
     """Check a custom .docx template."""
-    from generator import checktemplate
+    from generator.templating import check
 
-    checked = checktemplate.check(file)
+    checked = check.check(file)
     for finding in checked.findings:
         console.info(finding.render(str(file)))
     if not checked.ok:
@@ -195,10 +194,10 @@ def check_template(file: Path) -> None:
 @lang_option
 def schema(json_schema: bool) -> None:
     """Print the data schema."""
-    from generator import schema as schema_mod
+    from generator.data import schema as schema_mod
 
     if json_schema:
-        from generator import jsonschema
+        from generator.data import jsonschema
 
         console.out(jsonschema.text().rstrip("\n"))  # echo adds the file's final newline back
     else:
@@ -214,9 +213,9 @@ def schema(json_schema: bool) -> None:
 @lang_option
 def new(out: Path, org: str | None, period: str | None, previous: Path | None, force: bool) -> None:
     """Write a skeleton, or start from the last period."""
-    from generator import scaffold
+    from generator import new as new_report
 
-    created = scaffold.new(out, org=org, period=period, previous=previous, force=force)
+    created = new_report.new(out, org=org, period=period, previous=previous, force=force)
     console.diagnostics(created.diagnostics)
     if created.path is None:
         console.error(msg("new.prev-invalid", path=previous))
@@ -239,11 +238,11 @@ def preview(file: Path, template: str | None, port: int, no_browser: bool) -> No
     """See the pages in a browser, redrawn on every save."""
     import webbrowser
 
-    from generator import preview_server
-    from generator.preview import Session, clock
+    from generator.preview import server
+    from generator.preview.session import Session, clock
 
     session = Session(file, template)
-    server = preview_server.bind(session, port)
+    httpd = server.bind(session, port)
 
     def changed(loaded) -> None:
         console.diagnostics(loaded.problems)
@@ -252,13 +251,13 @@ def preview(file: Path, template: str | None, port: int, no_browser: bool) -> No
 
     def ready() -> None:
         console.diagnostics(session.current.problems)
-        console.out(msg("preview.url", url=server.url))
+        console.out(msg("preview.url", url=httpd.url))
         if not no_browser:
-            webbrowser.open(server.url)
+            webbrowser.open(httpd.url)
 
     session.on_change = changed
     try:
-        preview_server.run(server, ready)
+        server.run(httpd, ready)
     except KeyboardInterrupt:
         pass
     console.info(msg("preview.stopped"))
@@ -275,11 +274,11 @@ def preview(file: Path, template: str | None, port: int, no_browser: bool) -> No
 @lang_option
 def diff(old, new, template, output, author, date, fmt) -> None:
     """Two versions → a Word file with tracked changes; OLD and NEW are files or git REV:path."""
-    from generator import diff as diffing
-    from generator.render import changes
+    from generator.diff import command as diffing
+    from generator.diff import summary
 
     if template:
-        from generator import templates
+        from generator.templating import templates
 
         templates.resolve(template)  # an unknown name is exit 2 before any work
     if author is not None and (not author.strip() or any(ord(c) < 32 for c in author)):
@@ -290,10 +289,10 @@ def diff(old, new, template, output, author, date, fmt) -> None:
         console.error(msg("diff.invalid"))
         sys.exit(result.exit_code)
     if fmt == "md" and result.output is None:
-        show = changes.terminal if sys.stdout.isatty() else changes.markdown
+        show = summary.terminal if sys.stdout.isatty() else summary.markdown
         console.out(show(result.tracked, old, new).rstrip("\n"))
     elif result.output is not None:
-        console.info(msg("diff.written", path=result.output, counts=changes.headline(result.tracked)))
+        console.info(msg("diff.written", path=result.output, counts=summary.headline(result.tracked)))
 
 
 @cli.command(name="import", help="help.import")
@@ -308,20 +307,11 @@ def import_reports(files, output, org, period, strict, force) -> None:
     """Read existing reports (.docx, .txt, .md; .doc and others through LibreOffice) into data files."""
     from generator import importer
 
-    out, many = _output(output), len(files) > 1
-    if many and out is not None and not out.is_dir():
-        from generator.errors import OutputError
-
-        raise OutputError("out.o-file-many")
     status = failed = 0
-    for f in files:
-        try:
-            done = importer.import_file(f, out, org=org, period=period, force=force, strict=strict, many=many)
-        except ReportgenError as e:
-            if not many:
-                raise
-            console.error(str(e))
-            status, failed = max(status, e.exit_code), failed + 1
+    for f, done in zip(files, importer.import_files(list(files), _output(output), org, period, force, strict)):
+        if isinstance(done, ReportgenError):
+            console.error(str(done))
+            status, failed = max(status, done.exit_code), failed + 1
             continue
         console.diagnostics(done.diagnostics)
         counts = dict(template=done.template, items=done.items, points=done.points, figures=done.figures)
@@ -330,10 +320,10 @@ def import_reports(files, output, org, period, strict, force) -> None:
             failed += 1
         else:
             console.info(msg("import.done", source=f, path=done.output, warnings=len(done.diagnostics), **counts))
-            if done.output.with_suffix(f.suffix.lower()) == f.with_suffix(f.suffix.lower()) and f.suffix.lower() == ".docx":
+            if f.suffix.lower() == ".docx" and done.output.with_suffix(".docx") == f.with_suffix(".docx"):
                 console.info(msg("import.render-would-overwrite", path=f))
         status = max(status, done.exit_code)
-    if many:
+    if len(files) > 1:
         console.info(msg("import.summary", ok=len(files) - failed, failed=failed))
     sys.exit(status)
 

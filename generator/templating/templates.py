@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import difflib
 import re
 from dataclasses import dataclass
@@ -9,9 +10,12 @@ from functools import cache
 from pathlib import Path, PureWindowsPath
 
 from generator import numbering
+from generator.data.model import Block
 from generator.errors import ReportgenError, TemplateError
-from generator.formats import DEFAULT, FORMATS, Format
+from generator.layout import DEFAULT, LAYOUTS, Layout, Paragraph
+from generator.messages import msg
 from generator.resources import folder
+from generator.templating.context import FigureRow, PeriodView, SignatureView
 
 BUILTIN_DOCX = "gbt9704.docx"
 
@@ -20,12 +24,12 @@ BUILTIN_DOCX = "gbt9704.docx"
 class Template:
     name: str  # a built-in name, or the path as given
     docx: Path
-    format: Format  # the layout of `paragraphs`; custom templates get the default one
+    layout: Layout  # the layout of `paragraphs`; custom templates get the default one
 
 
 def builtins() -> list[tuple[str, str]]:
     """(name, one-line description) of every built-in template, default first."""
-    return [(f.name, f.description) for f in FORMATS.values()]
+    return [(f.name, f.description) for f in LAYOUTS.values()]
 
 
 def looks_like_path(name: str) -> bool:
@@ -40,9 +44,9 @@ def check_key(name: str, base: Path) -> tuple[str, dict[str, str]] | None:
     `../templates/支部.docx`), but never out of them all (`../../../etc/passwd`). An absolute path
     belongs on the command line (-t), where the user sees it, not in a file that others render.
     """
-    names = {"names": "、".join(FORMATS)}
+    names = {"names": "、".join(LAYOUTS)}
     if not looks_like_path(name):
-        return None if name in FORMATS else ("check.template-unknown", {"name": name, "hint": did_you_mean(name), **names})
+        return None if name in LAYOUTS else ("check.template-unknown", {"name": name, "hint": did_you_mean(name), **names})
     if _is_absolute(name):
         return "check.template-absolute", {"name": name, **names}
     if not name.lower().endswith(".docx"):
@@ -84,23 +88,21 @@ def resolve(name: str | None, base: Path | None = None) -> Template:
     """
     name = name or DEFAULT
     if not looks_like_path(name):
-        if name not in FORMATS:
+        if name not in LAYOUTS:
             raise ReportgenError(
-                "template.unknown", name=name, hint=did_you_mean(name), names="、".join(FORMATS)
+                "template.unknown", name=name, hint=did_you_mean(name), names="、".join(LAYOUTS)
             )
-        return Template(name, folder("templates") / BUILTIN_DOCX, FORMATS[name])
+        return Template(name, folder("templates") / BUILTIN_DOCX, LAYOUTS[name])
     path = Path(name)
     if base is not None and not path.is_absolute():
         path = base / key_path(name)
     if not path.is_file():
         raise ReportgenError("template.missing-file", path=str(path))
-    return Template(name, path, FORMATS[DEFAULT])
+    return Template(name, path, LAYOUTS[DEFAULT])
 
 
 def did_you_mean(name: str) -> str:
-    from generator.messages import msg
-
-    close = difflib.get_close_matches(name, list(FORMATS), n=1, cutoff=0.5)
+    close = difflib.get_close_matches(name, list(LAYOUTS), n=1, cutoff=0.5)
     return msg("schema.did-you-mean", name=close[0]) if close else ""
 
 
@@ -144,13 +146,7 @@ def environment():
 
 
 def _data_fields() -> dict[type, frozenset[str]]:
-    """The public field names of each dataclass a template sees (imported here: at load they'd be circular)."""
-    import dataclasses
-
-    from generator.formats import Paragraph
-    from generator.model import Block
-    from generator.render.context import FigureRow, PeriodView, SignatureView
-
+    """The public field names of each dataclass a template sees."""
     kinds = (Paragraph, Block, PeriodView, FigureRow, SignatureView)
     return {k: frozenset(f.name for f in dataclasses.fields(k) if not f.name.startswith("_")) for k in kinds}
 
@@ -159,16 +155,12 @@ def _data_fields() -> dict[type, frozenset[str]]:
 def _count(n: object, name: str) -> int:
     """A filter's number: a whole number ≥ 1 (Jinja's loop.index), never a bool or text."""
     if isinstance(n, bool) or not isinstance(n, int) or n < 1:
-        from generator.messages import msg
-
         raise ValueError(msg("template.filter-number", filter=name, value=n))
     return n
 
 
 def _label(n: object, level: object) -> str:
     if isinstance(level, bool) or not isinstance(level, int) or level not in numbering.LEVELS:
-        from generator.messages import msg
-
         raise ValueError(msg("template.filter-level", level=level, levels="1–5"))
     return numbering.label(level, _count(n, "label"))
 

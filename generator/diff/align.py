@@ -9,13 +9,13 @@ The alignment goes from the coarse to the fine, so that marks stay where a reade
    inserted. Paired items equal in all their XML are kept as they are;
 2. each other pair is diffed together with the unpaired paragraphs after it (and those before it
    that start its text on the other side) as one stream of characters and paragraph marks
-   (compare.diff): a paragraph split in two, or two joined, is one paragraph mark inserted or
+   (sequence.diff): a paragraph split in two, or two joined, is one paragraph mark inserted or
    deleted; a run-in heading that became a heading of its own keeps its text, formatted anew;
 3. paragraphs with nothing to pair with are inserted or deleted whole;
 4. table rows like paragraphs (by their whole XML, then by their first cell), cells recursively.
 
 The result is a list of pieces that revisions.Writer turns into tracked-change XML, once
-compare.tidy has evened out all the character diffs within the document's slack.
+sequence.tidy has evened out all the character diffs within the document's slack.
 """
 
 from __future__ import annotations
@@ -25,8 +25,8 @@ from dataclasses import dataclass
 
 from lxml import etree
 
-from generator import compare
-from generator.docxml import DELETE, INSERT, PPR, TC, TR, Atoms, Item, T, items
+from generator.diff import sequence
+from generator.diff.docxml import DELETE, INSERT, PPR, TC, TR, Atoms, Item, T, items
 
 # A numbering label the templates print at the start of a heading or run-in paragraph.
 _NUM = "一二三四五六七八九十百零"
@@ -54,7 +54,7 @@ class Whole:
 
 @dataclass
 class Stream:
-    diff: compare.Diff  # paragraphs: characters and paragraph marks
+    diff: sequence.Diff  # paragraphs: characters and paragraph marks
 
 
 @dataclass
@@ -70,12 +70,12 @@ class Table:
 
 
 class Aligner:
-    """Builds the pieces; `diffs` collects every character diff for compare.tidy."""
+    """Builds the pieces; `diffs` collects every character diff for sequence.tidy."""
 
     def __init__(self) -> None:
         self.atoms = Atoms()
-        self.diffs: list[compare.Diff] = []
-        # what paragraphs inserted or deleted whole add to the slack of compare.tidy: marks = edit distance
+        self.diffs: list[sequence.Diff] = []
+        # what paragraphs inserted or deleted whole add to the slack of sequence.tidy: marks = edit distance
         self.whole_slack = 0
 
     def container(self, old: list[Item], new: list[Item]) -> list:
@@ -103,7 +103,7 @@ class Aligner:
         if level == KEY_LEVELS:
             return self._tables(old, new)
         out: list = []
-        for tag, i1, i2, j1, j2 in compare.blocks([x.keys[level] for x in old], [x.keys[level] for x in new]):
+        for tag, i1, i2, j1, j2 in sequence.blocks([x.keys[level] for x in old], [x.keys[level] for x in new]):
             if tag == "equal":
                 out += [([a], [b], True) for a, b in zip(old[i1:i2], new[j1:j2])]
             else:
@@ -176,7 +176,7 @@ class Aligner:
                 x.atoms = self.atoms.paragraph(x.element)
         a = [n for x in old for n in x.atoms]
         b = [n for x in new for n in x.atoms]
-        d = compare.diff(a, b, self.atoms.match) if a and b else compare.whole(a, b)
+        d = sequence.diff(a, b, self.atoms.match) if a and b else sequence.whole(a, b)
         self.diffs.append(d)
         return Stream(d)
 
@@ -185,7 +185,7 @@ class Aligner:
     def table(self, old: etree._Element, new: etree._Element) -> Table:
         old_rows, new_rows = items_of(old, TR), items_of(new, TR)
         rows: list = []
-        for tag, i1, i2, j1, j2 in compare.blocks([x.key for x in old_rows], [x.key for x in new_rows]):
+        for tag, i1, i2, j1, j2 in sequence.blocks([x.key for x in old_rows], [x.key for x in new_rows]):
             if tag == "equal":
                 rows += [Keep(x.element) for x in new_rows[j1:j2]]
             else:
@@ -195,7 +195,7 @@ class Aligner:
     def _rows(self, old: list[Item], new: list[Item]) -> list:
         """Rows pair by their first cell (a figure's name), else in order; the rest come or go whole."""
         out: list = []
-        for tag, i1, i2, j1, j2 in compare.blocks([first_cell(x) for x in old], [first_cell(x) for x in new]):
+        for tag, i1, i2, j1, j2 in sequence.blocks([first_cell(x) for x in old], [first_cell(x) for x in new]):
             pairs = list(zip(old[i1:i2], new[j1:j2]))
             for a, b in pairs:
                 out += self.row(a.element, b.element)

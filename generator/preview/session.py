@@ -32,12 +32,13 @@ from pathlib import Path
 from typing import Any, Callable
 
 from generator import limits, pipeline
+from generator.data.nodes import line_starts
 from generator.diagnostics import Diagnostic, format_path
 from generator.errors import ReportgenError
-from generator.formats import DEFAULT, FORMATS
+from generator.layout import DEFAULT, LAYOUTS
 from generator.messages import msg
-from generator.source import MAX_BYTES, line_starts
-from generator.templates import looks_like_path, resolve
+from generator.data.source import MAX_BYTES
+from generator.templating.templates import looks_like_path, resolve
 
 POLL = 0.1  # seconds between two looks at the file
 SETTLE = 0.03  # a changed file is read when it has looked the same for this long
@@ -159,7 +160,7 @@ class Session:
 
     def options(self, loaded: Loaded) -> list[tuple[str, str]]:
         """(value, label) of the layout picker: the built-ins, and a custom template if one is named."""
-        out = [(name, name) for name in FORMATS]
+        out = [(name, name) for name in LAYOUTS]
         for name in (self.override, loaded.template):
             if isinstance(name, str) and looks_like_path(name) and name not in dict(out):
                 out.append((name, msg("preview.custom-option", name=name)))
@@ -182,8 +183,8 @@ class Session:
             return loaded.rendered[name]
 
     def _state(self, loaded: Loaded, name: str) -> dict:
-        from generator.render import context as ctx
         from generator.render import html
+        from generator.templating import context as ctx
 
         custom = looks_like_path(name)
         state: dict[str, Any] = {
@@ -198,7 +199,7 @@ class Session:
         }
         good = loaded.good
         if good is not None:
-            context = ctx.build(good.report, FORMATS[DEFAULT if custom else name])
+            context = ctx.build(good.report, LAYOUTS[DEFAULT if custom else name])
             marks = html.place(good.findings, context["paragraphs"], good.paragraph_of)
             slot_of = {id(d): slot for slot, found in marks.items() for d in found}
             state["html"] = html.article(context, marks)

@@ -3,7 +3,7 @@
 Both versions (files, or `REV:path` read with git) are validated first, each with diagnostics in
 its own name; then both are rendered with the template chosen for the new one (`-t`, else its
 `template` key, else `standard`), so that only the content differs, and the new render gets every
-difference from the old one as a revision (revisions.py). Nothing is written when either has errors.
+difference from the old one as a revision (tracked.py). Nothing is written when either has errors.
 """
 
 from __future__ import annotations
@@ -15,8 +15,10 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 
-from generator import gitrev, pipeline, revisions
+from generator import pipeline
 from generator.diagnostics import Diagnostic
+from generator.diff import gitrev
+from generator.diff.tracked import Tracked, track, track_settings
 from generator.errors import OutputError, ReportgenError
 from generator.output import check_kind, check_writable, same_file, write_atomic
 
@@ -47,7 +49,7 @@ def version(arg: str) -> Version:
 @dataclass
 class Result:
     diagnostics: list[Diagnostic] = field(default_factory=list)
-    tracked: revisions.Tracked | None = None
+    tracked: Tracked | None = None
     output: Path | None = None
     exit_code: int = 0
 
@@ -69,17 +71,17 @@ def run(
     old_docx = pipeline.render_bytes(old_report, chosen, "docx")
     new_docx = pipeline.render_bytes(new_report, chosen, "docx")
     who = author or gitrev.author(new.revision, new.path) or DEFAULT_AUTHOR
-    tracked = revisions.track(_part(old_docx, DOCUMENT), _part(new_docx, DOCUMENT), who, stamp)
+    tracked = track(_part(old_docx, DOCUMENT), _part(new_docx, DOCUMENT), who, stamp)
     if path is not None and fmt == "docx":
-        settings = revisions.track_settings(_part(new_docx, SETTINGS)) if _has(new_docx, SETTINGS) else None
+        settings = track_settings(_part(new_docx, SETTINGS)) if _has(new_docx, SETTINGS) else None
         parts = {DOCUMENT: tracked.xml, **({SETTINGS: settings} if settings else {})}
         from generator.render import docx
 
         write_atomic(path, docx.replace_parts(new_docx, parts))
     elif path is not None:
-        from generator.render import changes
+        from generator.diff import summary
 
-        write_atomic(path, changes.markdown(tracked, old.display, new.display).encode("utf-8"))
+        write_atomic(path, summary.markdown(tracked, old.display, new.display).encode("utf-8"))
     return Result(found, tracked, path)
 
 
@@ -101,10 +103,10 @@ def target(old: Version, new: Version, out: Path | None, fmt: str, template: str
 
     Never one of the inputs (either data file, the template): refused before any work.
     """
-    name = new.path.stem + SUFFIX + (".md" if fmt == "md" else ".docx")
-    path = new.path.with_name(name) if out is None else (out / name if out.is_dir() else out)
+    ext = ".md" if fmt == "md" else ".docx"
+    path = new.path.with_name(new.path.stem + SUFFIX + ext) if out is None else (out / (new.path.stem + SUFFIX + ext) if out.is_dir() else out)
     check_writable(path, new.path)
-    check_kind(path, fmt)  # diff has no --force: a file of another kind is never replaced
+    check_kind(path, ext)  # diff has no --force: a file of another kind is never replaced
     others = [old.path] + ([Path(template)] if template and template.lower().endswith(".docx") else [])
     if any(same_file(path, p) for p in others):
         raise OutputError("out.same-as-input", path=str(path))
@@ -113,7 +115,7 @@ def target(old: Version, new: Version, out: Path | None, fmt: str, template: str
 
 def default_date() -> str:
     """SOURCE_DATE_EPOCH when set (reproducible output), else now; UTC, to the second."""
-    from generator.render.docx import source_date
+    from generator.output import source_date
 
     return (source_date() or datetime.now(timezone.utc)).strftime("%Y-%m-%dT%H:%M:%SZ")
 

@@ -11,7 +11,7 @@ Every part is a literal XML string below, so a change to the template is a
 reviewable diff of this script.  The zip is byte-reproducible: fixed entry order,
 fixed timestamps, fixed compression.  Only the standard library is used.
 
-    python templates/build_template.py        # writes templates/gbt9704.docx
+    python scripts/build_template.py        # writes generator/assets/templates/gbt9704.docx
 """
 
 from __future__ import annotations
@@ -612,7 +612,7 @@ def build() -> bytes:
 
 
 def main() -> int:
-    out = Path(__file__).resolve().parent / OUTPUT_NAME
+    out = Path(__file__).resolve().parent.parent / "generator" / "assets" / "templates" / OUTPUT_NAME
     data = build()
     out.write_bytes(data)
     print(f"wrote {out} ({len(data)} bytes)")

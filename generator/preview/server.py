@@ -24,7 +24,7 @@ from urllib.parse import parse_qs, urlsplit
 from generator import limits
 from generator.errors import ReportgenError
 from generator.messages import current_lang, msg
-from generator.preview import Session, state_json
+from generator.preview.session import Session, state_json
 from generator.render.html import asset
 
 HOST = "127.0.0.1"  # never another interface

@@ -12,9 +12,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from generator import numbering
+from generator.data.model import Block, Report
+from generator.data.text import run_in
 from generator.messages import msg
-from generator.model import Block, Report
-from generator.text import run_in
 
 STANDALONE, RUN_IN = "standalone", "run-in"
 INLINE, PARAGRAPHS = "inline", "paragraphs"
@@ -49,7 +49,7 @@ class PartRule:
 
 
 @dataclass(frozen=True)
-class Format:
+class Layout:
     name: str
     summary: PartRule
     problems: PartRule
@@ -64,17 +64,17 @@ class Format:
         return msg(f"format.{self.name}")
 
 
-FORMATS: dict[str, Format] = {
+LAYOUTS: dict[str, Layout] = {
     f.name: f
     for f in (
-        Format(
+        Layout(
             "standard",
             summary=PartRule("基本情况", first_items=STANDALONE),
             problems=PartRule("存在问题"),
             causes=PartRule("原因分析"),
             plans=PartRule("下步打算"),
         ),
-        Format(
+        Layout(
             "flat",
             summary=PartRule(None, items=(1, 3, 4), first_items=STANDALONE),
             # items in problems and causes (formats.md has none there) are numbered like plans'
@@ -82,21 +82,21 @@ FORMATS: dict[str, Format] = {
             causes=PartRule("原因分析", items=(3, 4, 5), one_paragraph=True),
             plans=PartRule("下步打算", items=(3, 4, 5)),
         ),
-        Format(
+        Layout(
             "points",
             summary=PartRule("{period}党建工作开展情况", points=PARAGRAPHS),
             problems=PartRule("存在的问题", points=PARAGRAPHS),
             causes=PartRule("原因分析", points=PARAGRAPHS),
             plans=PartRule("{next_period}党建工作计划安排", points=PARAGRAPHS),
         ),
-        Format(
+        Layout(
             "headline",
             summary=PartRule(None, items=(1, 2, 3), first_items=STANDALONE),
             problems=PartRule("存在问题", one_paragraph=True),
             causes=PartRule("原因分析", one_paragraph=True),
             plans=PartRule("下步工作措施"),
         ),
-        Format(
+        Layout(
             "two-part",
             summary=PartRule(None, items=(1, 2, 3), first_items=STANDALONE, points=PARAGRAPHS),
             problems=PartRule(None, points=PARAGRAPHS),
@@ -112,9 +112,9 @@ DEFAULT = "standard"
 PART_HEADED = ("summary", "plans")
 
 
-class _Layout:
-    def __init__(self, report: Report, fmt: Format) -> None:
-        self.report, self.fmt = report, fmt
+class _Writer:
+    def __init__(self, report: Report, chosen: Layout) -> None:
+        self.report, self.layout = report, chosen
         self.out: list[Paragraph] = []
         self.sections = 0  # the level-1 count, shared by part headings and level-1 items
 
@@ -129,16 +129,16 @@ class _Layout:
     # -------------------------------------------------------------- the whole
 
     def run(self) -> list[Paragraph]:
-        report, fmt = self.report, self.fmt
+        report, chosen = self.report, self.layout
         for name, block in report.parts:
-            carried = bool(fmt.part_headings) and name in PART_HEADED
+            carried = bool(chosen.part_headings) and name in PART_HEADED
             if carried:  # two-part: 第一部分 before the summary, 第二部分 (numbering anew) before the plans
                 n = PART_HEADED.index(name)
-                self.part(n + 1, block.title or self.fill(fmt.part_headings[n]), block)
+                self.part(n + 1, block.title or self.fill(chosen.part_headings[n]), block)
                 self.sections = 0
             if name == "summary":
                 self.body(own(report.intro, ("intro",)))
-            self.part_block(block, getattr(fmt, name), own_title=not carried)
+            self.part_block(block, getattr(chosen, name), own_title=not carried)
             if name == "summary" and report.figures:
                 self.out.append(Paragraph("figures", paths=(("figures",),)))
         self.body(own(report.closing, ("closing",)))
@@ -239,8 +239,8 @@ def closing_of(block: Block) -> list[Piece]:
     return own(block.closing, block.path + ("closing",)) if block.closing else []
 
 
-def layout(report: Report, fmt: Format | str = DEFAULT) -> list[Paragraph]:
-    """The report as the paragraphs of format `fmt`, in order."""
-    if isinstance(fmt, str):
-        fmt = FORMATS[fmt]
-    return _Layout(report, fmt).run()
+def layout(report: Report, chosen: Layout | str = DEFAULT) -> list[Paragraph]:
+    """The report as the paragraphs of the layout `chosen` (or its name), in order."""
+    if isinstance(chosen, str):
+        chosen = LAYOUTS[chosen]
+    return _Writer(report, chosen).run()

@@ -8,29 +8,24 @@ text, so they live here and not in messages.py.
 
 from __future__ import annotations
 
-import bisect
 import datetime
-import os
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import yaml
-
-from generator import periods, validate
-from generator import source as source_mod
+from generator.data import periods, validate
+from generator.data import source as source_mod
+from generator.data.comments import Comments, user_comments
+from generator.data.emit import comment_lines, modeline, period_yaml, rebase, scalar
+from generator.data.model import compose_title, number_text
+from generator.data.periods import Period
+from generator.data.source import Source
 from generator.diagnostics import Diagnostic
 from generator.errors import OutputError, ReportgenError
-from generator.model import compose_title, number_text
 from generator.output import check_writable, write_atomic
 from generator.pipeline import load
-from generator.periods import Period
-from generator.resources import folder
-from generator.source import Source
-from generator.templates import looks_like_path
+from generator.templating.templates import looks_like_path
 
-SCHEMA_FILE = "report.schema.json"
 REPORT_DAY = 5  # a report is dated this day of the month after its period ends
 _EXAMPLE_SESSIONS = {"year": 12, "half": 6, "quarter": 3}
 _ANY_PERIOD = Period(2024, "year")
@@ -93,7 +88,6 @@ TO_FILL = {
 }
 
 _OWN = {"# " + line for lines in NOTES.values() for line in lines}
-_MODELINE = re.compile(r"#\s*yaml-language-server:\s*\$schema=(\S+)")
 
 
 @dataclass
@@ -157,108 +151,6 @@ def _check_org(org: str, period: Period, out: Path) -> None:
         raise ReportgenError("new.bad-org", value=org, problem=errors[0].message)
 
 
-# ---------------------------------------------------------------- YAML text
-
-
-_PRINTABLE = "\x09\x20-\x7e\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff"
-# Characters a YAML file cannot hold as typed, or that YAML reads as a line break.
-_UNSAFE = re.compile(f"[^{_PRINTABLE}]|[\u2028\u2029\ufeff]")
-_INDICATORS = set("-?:,[]{}#&*!|>'\"%@`")
-# Numbers in YAML 1.2 (editors) and 1.1 (PyYAML) alike, and the 1.1 booleans PyYAML leaves out.
-_LOOKS_TYPED = re.compile(r"[-+]?(?:\.?[0-9][0-9a-fA-FoxX_.:eE+-]*|\.inf|\.nan)|[yYnN]", re.IGNORECASE)
-_RESOLVER = yaml.resolver.Resolver()
-
-
-def scalar(value: str) -> str:
-    """`value` as a YAML scalar that any YAML reader reads back as exactly this text."""
-    return value if _plain_ok(value) else _double_quoted(value)
-
-
-def _plain_ok(value: str) -> bool:
-    if not value or value != value.strip(" \t\u3000") or value[0] in _INDICATORS:
-        return False
-    if _UNSAFE.search(value) or "\t" in value or ": " in value or " #" in value or value.endswith(":"):
-        return False
-    if _LOOKS_TYPED.fullmatch(value):
-        return False
-    return _RESOLVER.resolve(yaml.ScalarNode, value, (True, False)) == "tag:yaml.org,2002:str"
-
-
-def _double_quoted(value: str) -> str:
-    def escape(m: re.Match) -> str:
-        ch = m.group()
-        named = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\t": "\\t"}
-        return named.get(ch) or (f"\\x{ord(ch):02X}" if ord(ch) < 0x100 else f"\\u{ord(ch):04X}")
-
-    return '"' + re.sub(f'[\\\\"\\n\\t]|{_UNSAFE.pattern}', escape, value) + '"'
-
-
-def _comment_lines(text: str) -> list[str]:
-    """A text as the lines of a comment: no line break can end the comment early."""
-    return [_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04X}", line.strip()) for line in text.splitlines()]
-
-
-# ---------------------------------------------------------------- the user's comments
-
-
-@dataclass
-class Comments:
-    """The comments of a data file, each attached to the field on or below its line."""
-
-    header: list[str] = field(default_factory=list)  # above the first key
-    leading: dict[tuple, list[str]] = field(default_factory=dict)  # lines above a field
-    trailing: dict[tuple, str] = field(default_factory=dict)  # after a field, on its line
-    footer: list[str] = field(default_factory=list)  # below the last key
-
-
-# Where a comment may start; whether it does depends on the scalars around it.
-_HASH = re.compile(r"(?:^|(?<=[ \t]))#", re.MULTILINE)
-_LINE_END = re.compile(r"[\r\n\x85\u2028\u2029]|$")
-
-
-def user_comments(src: Source) -> Comments:
-    """Every comment of `src` that the user wrote (ours and the schema line are left out)."""
-    scalars = [n for n in [*src.nodes.values(), *src.keys.values()] if isinstance(n, source_mod.Scalar)]
-    spans = sorted((n.start, n.end) for n in scalars)
-    starts = [start for start, _ in spans]
-    anchors = _anchors(src)
-    lines = sorted(anchors)
-    found, done = Comments(), -1
-    for m in _HASH.finditer(src.text):
-        at = m.start()
-        inside = bisect.bisect_right(starts, at) - 1
-        if at < done or (inside >= 0 and at < spans[inside][1]):
-            continue
-        done = _LINE_END.search(src.text, at).start()
-        text = src.text[at:done].rstrip()
-        if text in _OWN or _MODELINE.match(text):
-            continue
-        line, column = src.index_position(at)
-        alone = not src.text[at - column + 1 : at].strip(" \t\ufeff")
-        if not alone and line in anchors:
-            found.trailing[anchors[line]] = text
-            continue
-        below = bisect.bisect_right(lines, line)
-        if below == len(lines):
-            found.footer.append(text)
-        elif below == 0:
-            found.header.append(text)
-        else:
-            found.leading.setdefault(anchors[lines[below]], []).append(text)
-    return found
-
-
-def _anchors(src: Source) -> dict[int, tuple]:
-    """Line → the outermost field that starts on it (a key, or a list item)."""
-    found: dict[int, tuple] = {}
-    items = [(path, node) for path, node in src.nodes.items() if path and isinstance(path[-1], int)]
-    for path, node in [*src.keys.items(), *items]:
-        known = found.get(node.line)
-        if known is None or len(path) < len(known):
-            found[node.line] = path
-    return found
-
-
 class _Lines:
     """The file being written; puts the previous file's comments back beside the fields they follow."""
 
@@ -300,7 +192,7 @@ def skeleton(org: str, period: Period, out: Path) -> str:
     w.note(0, "template")
     w.comment(0, ["# template: standard"])
     w.note(0, "title")
-    w.comment(0, _comment_lines(f"# title: {compose_title(org, period)}"))
+    w.comment(0, comment_lines(f"# title: {compose_title(org, period)}"))
     w.blank()
     _example_body(w, period)
     _signature(w, org, report_date(period, chinese=False))
@@ -377,45 +269,12 @@ def _figure(w: _Lines, key: str, fig: dict[str, Any], was: tuple | None = None) 
         w.add(4, f"previous: {fig['previous']}", was and was + ("value",))
 
 
-def period_yaml(period: Period) -> str:
-    index = "" if period.index is None else f", index: {period.index}"
-    return f"{{year: {period.year}, span: {period.span}{index}}}"
-
-
 def report_date(period: Period, chinese: bool) -> str:
     """The REPORT_DAY-th of the first month after the period, as the user writes dates."""
     following = period.next
     months = {"year": 12, "half": 6, "quarter": 3}[following.span]
     day = datetime.date(following.year, 1 + ((following.index or 1) - 1) * months, REPORT_DAY)
     return f"{day.year}年{day.month}月{day.day}日" if chinese else day.isoformat()
-
-
-def modeline(out: Path, previous: Source | None = None, previous_path: Path | None = None) -> str:
-    """The schema line for editors: the previous file's (rebased to `out`), else the shipped schema."""
-    target = None
-    if previous is not None and previous_path is not None:
-        for line in previous.text.splitlines()[:20]:
-            m = _MODELINE.match(line.strip())
-            if m:
-                target = _rebase(m.group(1), previous_path.parent, out.parent)
-                break
-    if target is None:
-        target = _relative(folder("schemas") / SCHEMA_FILE, out.parent)
-    return f"# yaml-language-server: $schema={target}"
-
-
-def _rebase(name: str, old_folder: Path, new_folder: Path) -> str:
-    """A path written relative to `old_folder`, written relative to `new_folder` (URLs unchanged)."""
-    if re.match(r"[A-Za-z][A-Za-z0-9+.-]*://", name) or Path(name).is_absolute():
-        return name
-    return _relative(old_folder / name, new_folder)
-
-
-def _relative(path: Path, folder_: Path) -> str:
-    try:
-        return Path(os.path.relpath(path.resolve(), folder_.resolve())).as_posix()
-    except ValueError:  # another drive on Windows
-        return path.resolve().as_uri()
 
 
 # ---------------------------------------------------------------- the next period's file
@@ -426,7 +285,7 @@ def following(src: Source, prev_path: Path, out: Path, org: str | None, period: 
     data = src.data
     p = data["period"]
     period = period or Period(p["year"], p["span"], p.get("index")).next
-    w = _Lines(user_comments(src))
+    w = _Lines(user_comments(src, _OWN))
     w.add(0, modeline(out, src, prev_path))
     w.comment(0, w.kept.header)
     w.note(0, "header-from")
@@ -437,7 +296,7 @@ def following(src: Source, prev_path: Path, out: Path, org: str | None, period: 
         w.add(0, f"template: {scalar(_rebase_template(data['template'], prev_path, out))}", ("template",))
     if data.get("title"):
         w.note(0, "title-from")
-        w.comment(0, _comment_lines(f"# title: {data['title']}"))
+        w.comment(0, comment_lines(f"# title: {data['title']}"))
     w.blank()
     w.note(0, "intro")
     w.add(0, f"intro: {TO_FILL['intro']}")
@@ -457,7 +316,7 @@ def following(src: Source, prev_path: Path, out: Path, org: str | None, period: 
 
 
 def _rebase_template(name: str, prev_path: Path, out: Path) -> str:
-    return _rebase(name, prev_path.parent, out.parent) if looks_like_path(name) else name
+    return rebase(name, prev_path.parent, out.parent) if looks_like_path(name) else name
 
 
 def _summary_from_plans(w: _Lines, plans: dict[str, Any]) -> None:
@@ -473,7 +332,7 @@ def _summary_from_plans(w: _Lines, plans: dict[str, Any]) -> None:
     if points:
         w.add(2, "points:")
     for i, point in enumerate(points):
-        w.comment(4, ["# " + NOTES["plan"][0] + " ".join(_comment_lines(point))])
+        w.comment(4, ["# " + NOTES["plan"][0] + " ".join(comment_lines(point))])
         w.add(4, f"- {TO_FILL['point']}", ("plans", "points", i))
     if items:
         w.add(2, "items:")
@@ -506,15 +365,15 @@ def _quoted(content: str | dict[str, Any], skip_title: bool = False, depth: int 
     """A text or a block of the previous file as comment lines, indented by level."""
     pad = "# " + "  " * depth
     if isinstance(content, str):
-        return [pad + line for line in _comment_lines(content) if line]
-    lines = [] if skip_title or not content.get("title") else [pad + " ".join(_comment_lines(content["title"]))]
+        return [pad + line for line in comment_lines(content) if line]
+    lines = [] if skip_title or not content.get("title") else [pad + " ".join(comment_lines(content["title"]))]
     for key in ("text", "points", "items", "closing"):
         value = content.get(key)
         if isinstance(value, str):
             lines += _quoted(value, depth=depth)
         for entry in value if isinstance(value, list) else ():
             if key == "points":
-                lines.append(pad + "- " + " ".join(_comment_lines(entry)))
+                lines.append(pad + "- " + " ".join(comment_lines(entry)))
             else:
                 lines += _quoted(entry, depth=depth + 1)
     return lines

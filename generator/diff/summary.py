@@ -9,9 +9,9 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Callable
 
+from generator.diff.tracked import Changed, Tracked
 from generator.messages import msg
 from generator.render.markdown import escape
-from generator.revisions import Changed, Tracked
 
 CONTEXT = 24  # characters of unchanged text kept on each side of a change
 

@@ -6,9 +6,10 @@ import datetime
 from dataclasses import dataclass
 from decimal import Decimal
 
-from generator import text
-from generator.periods import Period
-from generator.source import Number, Source
+from generator.data import text
+from generator.data.periods import Period
+from generator.data.scalars import Number
+from generator.data.source import Source
 
 
 @dataclass(frozen=True)

@@ -15,7 +15,7 @@ import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator import text
+from generator.data import text
 from generator.errors import ReportgenError
 
 # `C:\data\x.yaml` and `C:/data/x.yaml` are Windows paths, not the revision `C`

@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from generator import schema
+from generator.data import schema
 from generator.messages import msg
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"

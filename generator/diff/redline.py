@@ -1,4 +1,4 @@
-"""One aligned stream of atoms (compare.Diff) written as paragraphs with Word revisions.
+"""One aligned stream of atoms (sequence.Diff) written as paragraphs with Word revisions.
 
 - text deleted: runs in `w:del`, their text in `w:delText`; inserted: runs in `w:ins`; a run
   split by a revision keeps its own `w:rPr` (a copy on each part);
@@ -20,8 +20,8 @@ from itertools import groupby
 
 from lxml import etree
 
-from generator import compare
-from generator.docxml import CHAR, DELETE, INSERT, MARK, MARKER, OPAQUE, PIECE, PPR, RPR, Atoms, P, R, T, w
+from generator.diff import sequence
+from generator.diff.docxml import CHAR, DELETE, INSERT, MARK, MARKER, OPAQUE, PIECE, PPR, RPR, Atoms, P, R, T, w
 
 AFTER_RPR = frozenset({w("sectPr"), w("pPrChange")})  # the only pPr children after rPr
 DELETED_NAMES = {T: w("delText"), w("instrText"): w("delInstrText")}
@@ -91,7 +91,7 @@ class StreamWriter:
     def __init__(self, atoms: Atoms, stamp: Stamp, record, whole) -> None:
         self.atoms, self.stamp, self.record, self.whole = atoms, stamp, record, whole
 
-    def stream(self, d: compare.Diff) -> list[etree._Element]:
+    def stream(self, d: sequence.Diff) -> list[etree._Element]:
         items = [item for seg in d.segments for item in self._order(seg)]
         after_accept, after_reject = self._next_kept(items)
         out, start = [], 0
@@ -102,7 +102,7 @@ class StreamWriter:
         assert start == len(items), "a stream ends with a paragraph mark"
         return out
 
-    def _order(self, seg: compare.Segment) -> list[Item]:
+    def _order(self, seg: sequence.Segment) -> list[Item]:
         """A change's deleted atoms, then its inserted ones; but inserted text goes first when only
         the deleted side holds paragraph marks, so that it stays in the paragraph it was added to."""
         if seg.equal:

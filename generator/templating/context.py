@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from generator.formats import Format, Paragraph, layout
-from generator.model import Report
+from generator.data.model import Report
+from generator.layout import Layout, Paragraph, layout
 
 
 @dataclass(frozen=True)
@@ -45,7 +45,7 @@ def figure_rows(report: Report) -> list[FigureRow]:
     ]
 
 
-def build(report: Report, fmt: Format, paragraphs: list[Paragraph] | None = None) -> dict[str, Any]:
+def build(report: Report, chosen: Layout, paragraphs: list[Paragraph] | None = None) -> dict[str, Any]:
     period = report.period
     sig = report.signature
     return {
@@ -60,6 +60,7 @@ def build(report: Report, fmt: Format, paragraphs: list[Paragraph] | None = None
         "closing": list(report.closing),
         "signature": SignatureView(sig.name, sig.date_text) if sig else None,
         "figures": figure_rows(report),
-        "paragraphs": paragraphs if paragraphs is not None else layout(report, fmt),
-        "format": fmt.name,
+        "paragraphs": paragraphs if paragraphs is not None else layout(report, chosen),
+        "layout": chosen.name,
+        "format": chosen.name,  # its first name, kept for templates written before "layout"
     }

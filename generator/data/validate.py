@@ -11,10 +11,10 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-from generator import schema, text
+from generator.data import schema, text
+from generator.data.source import Source, strings
 from generator.diagnostics import Diagnostic, format_path
 from generator.messages import msg
-from generator.source import Source, strings
 
 PARTS = ("summary", "problems", "causes", "plans")
 MAX_ITEM_DEPTH = 3
