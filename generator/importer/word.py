@@ -15,7 +15,7 @@ from pathlib import Path
 
 from lxml import etree
 
-from generator import limits, safezip
+from generator import safezip
 from generator.errors import reason
 from generator.importer.drawn import Numbering, W
 from generator.importer.paragraphs import MAX_PARAGRAPHS, Document, ImportFailed, Para
@@ -54,7 +54,7 @@ def _parts(path: Path, name: str) -> dict[str, bytes]:
                 if info.filename not in wanted:
                     continue
                 if info.file_size > _RATIO * max(info.compress_size, 1024):
-                    raise ImportFailed("import.too-big-part", path=name, part=info.filename, limit=limits.ZIP_MEMBER)
+                    raise ImportFailed("import.too-big-part", path=name, part=info.filename, limit=_RATIO * max(info.compress_size, 1024))
                 found[info.filename] = reader.read(info)
             return found
     except safezip.TooBig as e:
