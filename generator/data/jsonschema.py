@@ -1,7 +1,7 @@
 """A JSON Schema (draft 2020-12) derived from the Cerberus schema, for completion and checks in editors.
 
 `reportgen schema --json-schema` prints it and the repository ships it as
-schemas/report.schema.json (a test keeps the two equal). Every Cerberus rule that JSON Schema can
+assets/schemas/report.schema.json (a test keeps the two equal). Every Cerberus rule that JSON Schema can
 say is translated; a rule it does not know is a bug here, not something to drop silently. Two
 checks of validate.py that JSON Schema can also say (a half or quarter needs its index; a block
 needs text, points or items) are added by hand, so the editor flags them too.

@@ -1,4 +1,4 @@
-"""The data schema: loads schemas/report.yaml once and answers what a field should hold."""
+"""The data schema: loads assets/schemas/report.yaml once and answers what a field should hold."""
 
 from __future__ import annotations
 

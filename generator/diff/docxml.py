@@ -3,7 +3,7 @@
 An atom is one character with its run properties, one other piece of a run (a tab, a break, a
 field character …) with its run properties, a paragraph mark with its paragraph properties, or a
 piece of a paragraph that is not a run (a bookmark, a hyperlink …). Atoms are interned as ints,
-so that equal atoms are equal ints and the alignment (compare.py) can work on plain lists.
+so that equal atoms are equal ints and the alignment (sequence.py) can work on plain lists.
 """
 
 from __future__ import annotations
@@ -155,7 +155,7 @@ class Item:
     element: etree._Element
     key: bytes  # the whole element serialized: equal keys, equal items
     atoms: list[int] = field(default_factory=list)  # paragraphs only, filled on demand
-    keys: tuple = ()  # what pairs it with an item of the other version when `key` does not (docdiff)
+    keys: tuple = ()  # what pairs it with an item of the other version when `key` does not (align)
     text: str = ""  # paragraphs: the text of its runs
 
     @property

@@ -1,6 +1,6 @@
 """Word tracked changes (修订): the new document's XML with every difference from the old one marked.
 
-docdiff.Aligner pairs what is kept, changed, added and removed; sequence.tidy evens the character
+align.Aligner pairs what is kept, changed, added and removed; sequence.tidy evens the character
 diffs out; Writer then writes the new body: kept items as they are, changed paragraphs through
 redline.StreamWriter, and whole items inserted or deleted here — a table row with
 `w:trPr/w:ins|w:del`, its cells' content marked likewise; a paragraph with its runs in
@@ -118,7 +118,7 @@ def _wholly(p: etree._Element, status: str) -> bool:
 
 
 class Writer:
-    """Turns the pieces of docdiff.Aligner into elements; paragraphs are redline.StreamWriter's."""
+    """Turns the pieces of align.Aligner into elements; paragraphs are redline.StreamWriter's."""
 
     def __init__(self, atoms: Atoms, stamp: Stamp) -> None:
         self.stamp = stamp

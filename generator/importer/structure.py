@@ -1,6 +1,6 @@
-"""The body lines of a report as the data of one format: the inverse of layout.layout.
+"""The body lines of a report as the data of one layout: the inverse of layout.layout.
 
-A format (generator/formats.py) says, for each part, whether it has a heading, which label
+A layout (generator/layout.py) says, for each part, whether it has a heading, which label
 levels its items use, whether its first items stand alone or run in, and whether its points are
 inline or a paragraph each. `build()` reads the lines the way that format would have written
 them, so that a report reportgen rendered comes back as data that renders to the same

@@ -1,7 +1,7 @@
 """The fonts a report asks for and the faces its PDF shows, and whether they agree (gbt9704.md).
 
 The official Chinese font names resolve to free faces on machines without the official fonts
-(fonts/65-reportgen-cjk.conf); a PDF must show, for every such name its text uses, the official
+(assets/fonts/65-reportgen-cjk.conf); a PDF must show, for every such name its text uses, the official
 face or the free one — never a silent fallback to a face without Chinese glyphs, or to a sans
 where the standard wants a 仿宋 serif.
 """

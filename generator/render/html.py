@@ -1,7 +1,7 @@
 """The HTML writer: one self-contained page that looks like the printed report.
 
 It prints the same Paragraph list as the .docx and Markdown writers (formats.layout, through
-render/context.py), so numbering and order have one source of truth. The page has no network
+templating/context.py), so numbering and order have one source of truth. The page has no network
 access and needs no other file: the stylesheet (report.css) and the script that cuts the text
 into A4 pages (paginate.js) are data files beside this module, inlined into the page, and a
 Content-Security-Policy allows nothing else. Fonts go by name, as the .docx names them, with the

@@ -3,7 +3,7 @@
 A batch is converted by a few LibreOffice processes, each starting once for its share of the files
 (soffice.convert_files). Each has a profile of its own in a temporary folder, so parallel runs
 (and a LibreOffice the user has open) never share one, and a fontconfig file that adds
-fonts/65-reportgen-cjk.conf to the system's: the official font names then resolve to the free fonts
+assets/fonts/65-reportgen-cjk.conf to the system's: the official font names then resolve to the free fonts
 (gbt9704.md) without the user installing anything. Windows and macOS builds of LibreOffice do not
 use fontconfig; there the official fonts, or the free ones installed by hand, are what counts.
 """

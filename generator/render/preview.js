@@ -1,4 +1,4 @@
-/* reportgen preview: draw each state the server sends (preview_server.py). The pages are redrawn
+/* reportgen preview: draw each state the server sends (preview/server.py). The pages are redrawn
    only when the report changed; while the file has errors they stay as they were, with the
    located problems above them. Every text from the server is set as text, never as markup,
    except the report's blocks, which html.py escaped. */
