@@ -23,6 +23,7 @@ import re
 import string
 import threading
 import time
+from collections.abc import Iterator
 from typing import Any
 
 from jinja2.sandbox import ImmutableSandboxedEnvironment
@@ -68,7 +69,7 @@ def check_binop(operator: str, left: Any, right: Any) -> None:
         if right * (abs(left).bit_length() - 1) > limits.TEMPLATE_INT_BITS:
             raise TemplateLimit("template.limit-int", bits=limits.TEMPLATE_INT_BITS)
     elif operator == "*" and ints:
-        if abs(left).bit_length() + abs(right).bit_length() > limits.TEMPLATE_INT_BITS + 64:
+        if abs(left).bit_length() + abs(right).bit_length() > limits.TEMPLATE_INT_BITS:
             raise TemplateLimit("template.limit-int", bits=limits.TEMPLATE_INT_BITS)
     elif operator == "*":
         times = right if isinstance(right, int) else left if isinstance(left, int) else 0
@@ -156,6 +157,7 @@ _FILTERS = {
 
 def _checked(check, run):
     def bounded(*args: Any, **kwargs: Any) -> Any:
+        args = _listed(args)
         try:
             check(*_values(args), **kwargs)
         except TypeError:
@@ -166,6 +168,12 @@ def _checked(check, run):
         if hasattr(run, attr):
             setattr(bounded, attr, getattr(run, attr))
     return bounded
+
+
+def _listed(args: tuple) -> tuple:
+    """Arguments with each iterator (`map(…)`, `select(…)`) made a list, which a check can count
+    and the filter or method read as well."""
+    return tuple(list(a) if isinstance(a, Iterator) else a for a in args)
 
 
 def _values(args: tuple) -> tuple:
@@ -218,6 +226,7 @@ class Sandbox(ImmutableSandboxedEnvironment):
     def call(__self, __context: Any, __obj: Any, *args: Any, **kwargs: Any) -> Any:  # noqa: N805 (Jinja's names)
         owner, check = getattr(__obj, "__self__", None), _METHODS.get(getattr(__obj, "__name__", ""))
         if isinstance(owner, str) and check is not None:
+            args = _listed(args)
             try:
                 check(owner, *args, **kwargs)
             except TypeError:

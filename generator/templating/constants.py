@@ -70,10 +70,13 @@ def _apply(f, *args: Any, **kwargs: Any) -> Any:
 
 def _loop_runs(loop: nodes.For) -> None:
     """Refuse loops over constant ranges nested so that the innermost body would run past LOOP_RUNS."""
-    runs = 1
-    for node in (loop, *loop.find_all(nodes.For)):
-        found = value(node.iter)
-        if isinstance(found, range):
-            runs *= max(len(found), 1)
+    runs = _runs(loop)
     if runs > LOOP_RUNS:
         raise TemplateLimit("template.limit-loops", runs=runs, limit=LOOP_RUNS)
+
+
+def _runs(node: nodes.Node) -> int:
+    """The most runs of a body inside `node`: nested loops multiply, loops side by side do not."""
+    inner = max((_runs(child) for child in node.iter_child_nodes()), default=1)
+    found = value(node.iter) if isinstance(node, nodes.For) else None
+    return inner * max(len(found), 1) if isinstance(found, range) else inner
