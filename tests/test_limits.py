@@ -423,7 +423,7 @@ TEMPLATE_CASES = {
     "percent": ("{{ '%999999999d' % 1 }}", "template.limit-size", {"limit": limits.TEMPLATE_OUTPUT}),
     "join": ("{{ range(100000)|join('y'*10000) }}", "template.limit-size", {"limit": limits.TEMPLATE_OUTPUT}),
     "lipsum": ("{{ lipsum(10**9) }}", "template.limit-size", {"limit": limits.TEMPLATE_OUTPUT}),
-    "output": ("{% for i in range(99999) %}{% for j in range(99999) %}x{% endfor %}{% endfor %}",
+    "output": ("{% for i in range(99999) %}{% for j in range(99999) %}{{ 'x'*1000 }}{% endfor %}{% endfor %}",
                "template.limit-size", {"limit": limits.TEMPLATE_OUTPUT}),  # fmt: skip
 }
 # What check-template sees of them, when the data plays no part (the rest only a render can tell).
