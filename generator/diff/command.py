@@ -104,7 +104,8 @@ def target(old: Version, new: Version, out: Path | None, fmt: str, template: str
     Never one of the inputs (either data file, the template): refused before any work.
     """
     ext = ".md" if fmt == "md" else ".docx"
-    path = new.path.with_name(new.path.stem + SUFFIX + ext) if out is None else (out / (new.path.stem + SUFFIX + ext) if out.is_dir() else out)
+    name = new.path.stem + SUFFIX + ext
+    path = new.path.with_name(name) if out is None else (out / name if out.is_dir() else out)
     check_writable(path, new.path)
     check_kind(path, ext)  # diff has no --force: a file of another kind is never replaced
     others = [old.path] + ([Path(template)] if template and template.lower().endswith(".docx") else [])

@@ -55,7 +55,7 @@ def _git(args: list[str], cwd: Path | None = None) -> subprocess.CompletedProces
     program = shutil.which("git")
     if program is None:
         raise ReportgenError("diff.no-git")
-    env = {**os.environ, "GIT_TERMINAL_PROMPT": "0", "LC_ALL": "C", "GIT_OPTIONAL_LOCKS": "0"}
+    env = {**os.environ, "GIT_TERMINAL_PROMPT": "0", "LC_ALL": "C"}
     try:
         return subprocess.run([program, *_NO_PROGRAMS, *args], capture_output=True, cwd=cwd, env=env, timeout=60)
     except (OSError, subprocess.SubprocessError) as e:

@@ -53,8 +53,9 @@ def _parts(path: Path, name: str) -> dict[str, bytes]:
             for info in z.infolist():
                 if info.filename not in wanted:
                     continue
-                if info.file_size > _RATIO * max(info.compress_size, 1024):
-                    raise ImportFailed("import.too-big-part", path=name, part=info.filename, limit=_RATIO * max(info.compress_size, 1024))
+                claimed = _RATIO * max(info.compress_size, 1024)
+                if info.file_size > claimed:  # refused before inflating anything
+                    raise ImportFailed("import.too-big-part", path=name, part=info.filename, limit=claimed)
                 found[info.filename] = reader.read(info)
             return found
     except safezip.TooBig as e:

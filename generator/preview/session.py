@@ -33,11 +33,11 @@ from typing import Any, Callable
 
 from generator import limits, pipeline
 from generator.data.nodes import line_starts
+from generator.data.source import MAX_BYTES
 from generator.diagnostics import Diagnostic, format_path
 from generator.errors import ReportgenError
 from generator.layout import DEFAULT, LAYOUTS
 from generator.messages import msg
-from generator.data.source import MAX_BYTES
 from generator.templating.templates import looks_like_path, resolve
 
 POLL = 0.1  # seconds between two looks at the file

@@ -11,7 +11,6 @@ and header fields that do not depend on the machine, so equal inputs give equal 
 from __future__ import annotations
 
 import json
-import os
 import re
 import struct
 import zlib
