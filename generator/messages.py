@@ -560,8 +560,9 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "output format: docx, md, pdf, html, or several with commas (docx,pdf: rendered once)",
     },
     "help.render.force": {
-        "zh": "覆盖不由 reportgen 生成的同名 Word 文档（如导入时的原稿）",
-        "en": "overwrite a Word document of the same name that reportgen did not write (such as an imported original)",
+        "zh": "覆盖不由 reportgen 生成的同名 Word 文档（如导入时的原稿），或扩展名不同的已有文件（如 -o 笔记.txt）",
+        "en": "overwrite a Word document of the same name that reportgen did not write (such as an imported original), "
+        "or an existing file with another extension (such as -o notes.txt)",
     },
     "help.render.pdf-a": {"zh": "PDF 写成 PDF/A-2b（档案馆要求的长期保存格式）", "en": "write the PDF as PDF/A-2b, for archives"},
     "help.render.strict": {
@@ -611,7 +612,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "the period: 2024, 2024H1, 2024Q3… (overrides the one in the title)",
     },
     "help.import.strict": {"zh": "有警告也算失败，不写文件", "en": "warnings fail too; nothing is written"},
-    "help.import.force": {"zh": "覆盖已有的数据文件", "en": "overwrite an existing data file"},
+    "help.import.force": {
+        "zh": "覆盖已有的数据文件（或 -o 指定的扩展名不同的已有文件）",
+        "en": "overwrite an existing data file (or an existing file of another extension named by -o)",
+    },
     "help.diff": {
         "zh": "比较两个版本，生成带修订（Track Changes）的 Word 文档。旧版本、新版本可以是数据文件，"
         "也可以是 git 中的“版本:路径”（如 HEAD~1:report.yaml）。",
