@@ -1,7 +1,10 @@
 """The bounds reportgen puts on what hostile input may cost: one place to read and change them.
 
-docs/limits.md lists each with what the user sees when it is reached; tests/test_limits.py holds
-a test a bound. Each is far above what a real report needs and far below what hurts a laptop.
+docs/limits.md lists each with what the user sees when it is reached; tests/test_limits.py and
+tests/test_limits_programs.py hold a test a bound. Each is far above what a real report needs and
+far below what hurts a laptop. Bounds that belong to one reader stay beside it: the data file's
+size and depth (data/source.py: MAX_BYTES; data/compose.py: MAX_DEPTH), an imported text's (importer/paragraphs.py:
+MAX_TEXT_BYTES, MAX_PARAGRAPHS), LibreOffice's time for an import (importer/convert.py: TIMEOUT).
 """
 
 from __future__ import annotations
@@ -16,6 +19,9 @@ MIB = 1024 * 1024
 ZIP_MEMBER = 64 * MIB
 # Bytes inflated from all the members read from one archive.
 ZIP_TOTAL = 256 * MIB
+# A member whose headers claim more than this many times its deflated size is refused before
+# inflating: text deflates about 5 to 10 times, a run of one byte 1,000 times.
+ZIP_RATIO = 200
 # docProps/core.xml of an existing output, read to see who saved it: a few hundred bytes in Word,
 # WPS and LibreOffice files.
 CORE_XML = 1 * MIB

@@ -195,7 +195,7 @@ def test_a_zip_bomb_is_refused_in_bounded_memory(tmp_path, claimed):
         reason = msg("reason.not-zip", lang="en")
         assert err == f"reportgen: {msg('import.not-docx', lang='en', path=source, reason=reason)}\n"
     else:  # refused by the ratio of its headers' sizes, before inflating anything
-        limit = 200 * zipfile.ZipFile(source).getinfo("word/document.xml").compress_size
+        limit = limits.ZIP_RATIO * zipfile.ZipFile(source).getinfo("word/document.xml").compress_size
         too_big = msg("import.too-big-part", lang="en", path=source, part="word/document.xml", limit=limit)
         assert err == f"reportgen: {too_big}\n"
     assert peak_mb < 250, peak_mb  # main: 1 GB and more

@@ -15,12 +15,11 @@ from pathlib import Path
 
 from lxml import etree
 
-from generator import safezip
+from generator import limits, safezip
 from generator.errors import reason
 from generator.importer.drawn import Numbering, W
 from generator.importer.paragraphs import MAX_PARAGRAPHS, Document, ImportFailed, Para
 
-_RATIO = 200  # inflated / deflated beyond which a part is a bomb, not text
 _PARSER = dict(resolve_entities=False, no_network=True, huge_tree=False, remove_comments=True)
 _HEADING_NAME = re.compile(r"(?:heading|标题)\s*([1-9])", re.IGNORECASE)
 _BLANKS = " \t\u3000\u00a0"
@@ -53,7 +52,7 @@ def _parts(path: Path, name: str) -> dict[str, bytes]:
             for info in z.infolist():
                 if info.filename not in wanted:
                     continue
-                claimed = _RATIO * max(info.compress_size, 1024)
+                claimed = limits.ZIP_RATIO * max(info.compress_size, 1024)
                 if info.file_size > claimed:  # refused before inflating anything
                     raise ImportFailed("import.too-big-part", path=name, part=info.filename, limit=claimed)
                 found[info.filename] = reader.read(info)
