@@ -3,8 +3,9 @@
 docs/limits.md lists each with what the user sees when it is reached; tests/test_limits.py and
 tests/test_limits_programs.py hold a test a bound. Each is far above what a real report needs and
 far below what hurts a laptop. Bounds that belong to one reader stay beside it: the data file's
-size and depth (data/source.py: MAX_BYTES; data/compose.py: MAX_DEPTH), an imported text's (importer/paragraphs.py:
-MAX_TEXT_BYTES, MAX_PARAGRAPHS), LibreOffice's time for an import (importer/convert.py: TIMEOUT).
+size and depth (data/source.py: MAX_BYTES; data/compose.py: MAX_DEPTH), an imported text's
+(importer/paragraphs.py: MAX_TEXT_BYTES, MAX_PARAGRAPHS), LibreOffice's time for an import
+(importer/convert.py: TIMEOUT).
 """
 
 from __future__ import annotations
