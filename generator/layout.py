@@ -139,10 +139,16 @@ class _Writer:
             if name == "summary":
                 self.body(own(report.intro, ("intro",)))
             self.part_block(block, getattr(chosen, name), own_title=not carried)
-            if name == "summary" and report.figures:
-                self.out.append(Paragraph("figures", paths=(("figures",),)))
+            if name == "summary":
+                self.figures("after_summary")
+        self.figures("end")
         self.body(own(report.closing, ("closing",)))
         return self.out
+
+    def figures(self, place: str) -> None:
+        """The 主要工作数据 table, if the report has figures and wants the table at `place`."""
+        if self.report.figures and self.report.figures_table == place:
+            self.out.append(Paragraph("figures", paths=(("figures",),)))
 
     def part(self, n: int, words: str, block: Block) -> None:
         self.out.append(Paragraph("part", text=f"{numbering.part(n)}\u3000{words}", paths=title_of(block)))

@@ -23,8 +23,8 @@ ZIP_TOTAL = 256 * MIB
 # A member whose headers claim more than this many times its deflated size is refused before
 # inflating: text deflates about 5 to 10 times, a run of one byte 1,000 times.
 ZIP_RATIO = 200
-# docProps/core.xml of an existing output, read to see who saved it: a few hundred bytes in Word,
-# WPS and LibreOffice files.
+# docProps/core.xml and app.xml of an existing output, read to see who saved it: a few hundred
+# bytes in Word, WPS and LibreOffice files.
 CORE_XML = 1 * MIB
 
 # ---------------------------------------------------------------- templates

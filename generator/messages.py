@@ -97,6 +97,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "YAML 格式有误：双引号里的反斜杠“\\”要写成“\\\\”，或改用单引号把文字括起来",
         "en": "YAML syntax: a backslash inside double quotes starts an escape; write \\\\ or use single quotes",
     },
+    "yaml.leading-quote": {
+        "zh": "YAML 格式有误：文字以半角引号 {quote} 开头，YAML 把这对引号当成了整段文字的界限，引号后面的文字就多了出来。"
+        "请改用中文引号，改为：{fixed}（或者给整段文字加上引号：{quoted}）",
+        "en": "YAML syntax: the text starts with a half-width quote {quote}, which YAML reads as quoting the whole value, "
+        "so the words after the closing quote are left over. Use Chinese quotes: {fixed} (or quote the whole text: {quoted})",
+    },
     "yaml.reserved-char": {
         "zh": "YAML 格式有误：以“{char}”开头的文字要用引号括起来，如 \"{char}……\"",
         "en": "YAML syntax: text that starts with “{char}” must be put in quotes",
@@ -117,7 +123,11 @@ MESSAGES: dict[str, dict[str, str]] = {
     "schema.known-keys": {"zh": "（可用的键：{names}）", "en": " (known keys: {names})"},
     "schema.type": {"zh": "必须是{expected}（这里是{got}）", "en": "must be {expected} (got {got})"},
     "schema.empty": {"zh": "不能为空", "en": "must not be empty"},
-    "schema.null": {"zh": "没有填写值：请填写内容（可选项也可以整行删除）", "en": "has no value: fill it in (an optional key may be removed instead)"},
+    "schema.null": {"zh": "没有填写值：请填写内容", "en": "has no value: fill it in"},
+    "schema.null-optional": {
+        "zh": "没有填写值：请填写内容（这一项可以不写，也可以整行删除）",
+        "en": "has no value: fill it in (this key is optional: the line may be removed instead)",
+    },
     "schema.minlength": {"zh": "太短，至少 {limit} 个字符", "en": "too short: at least {limit} characters"},
     "schema.maxlength": {
         "zh": "太长（{length} 个字符），最多 {limit} 个字符",
@@ -245,6 +255,13 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "“{path}”不是有效的 .docx 文件（{reason}）",
         "en": "“{path}” is not a valid .docx file ({reason})",
     },
+    "template.no-tags": {
+        "zh": "“{path}”里没有任何模板标记（如 {{{{ title }}}}、{{% for … %}}）：它是一份普通的 Word 文档，不是模板，"
+        "用它生成只会得到它原有的文字，不会填入数据。模板的写法见 docs/templates.md；要用内置版式，写版式名即可（如 standard）",
+        "en": "“{path}” has no template tags (such as {{{{ title }}}} or {{% for … %}}): it is an ordinary Word document, "
+        "not a template, and would print its own text without the data. See docs/templates.md for how to write a "
+        "template; for a built-in layout, give its name (such as standard)",
+    },
     "template.syntax": {
         "zh": "{path}：模板语法错误，位于{where}：{problem}",
         "en": "{path}: template syntax error in {where}: {problem}",
@@ -364,13 +381,19 @@ MESSAGES: dict[str, dict[str, str]] = {
         "import read, or a render edited in Word since) and was left alone: choose another output with -o, "
         "or add --force to overwrite it",
     },
+    "out.foreign-document-unsigned": {
+        "zh": "“{path}”是一份不由 reportgen 生成的 Word 文档（可能是导入时的原稿，或生成后又在 Word 里改过），"
+        "没有覆盖它：请用 -o 另选输出文件，确实要覆盖请加 --force",
+        "en": "“{path}” is a Word document reportgen did not write (the original an import read, or a render "
+        "edited in Word since) and was left alone: choose another output with -o, or add --force to overwrite it",
+    },
     "out.collision": {
         "zh": "“{a}”和“{b}”会写到同一个输出文件“{out}”：请用 -o 指定不同目录或改名",
         "en": "“{a}” and “{b}” would both write “{out}”",
     },
     "out.o-file-many": {
-        "zh": "有多个输入时，-o 必须是已存在的目录",
-        "en": "with several inputs, -o must be an existing folder",
+        "zh": "有多个输入时，-o 必须是目录（不存在时会自动创建；目录名末尾可以加 /）",
+        "en": "with several inputs, -o must be a folder (made when missing; end its name with /)",
     },
     "err.missing-program": {"zh": "找不到程序 {program}。{hint}", "en": "{program} is not installed. {hint}"},
     "reason.not-zip": {"zh": "它不是 zip 压缩包", "en": "it is not a zip archive"},
@@ -471,6 +494,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "占位符“{text}”还没有填写：请换成实际内容",
         "en": "the placeholder “{text}” is not filled in: write the real content",
     },
+    "lint.example-text": {
+        "zh": "这还是 reportgen new 写入的示例文字：请换成本单位的实际情况",
+        "en": "this is still the example text `reportgen new` wrote: replace it with your own",
+    },
     "lint.hand-numbering": {
         "zh": "开头手写了编号“{label}”：模板会自动编号，请删除它，否则编号会重复",
         "en": "starts with the hand-typed number “{label}”: the template numbers it, so delete it",
@@ -513,7 +540,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     # ------------------------------------------------------------ CLI
     "cli.rendered": {"zh": "已生成 {path}", "en": "wrote {path}"},
+    "cli.warnings-note": {"zh": "（{count} 条提醒，见 reportgen lint）", "en": " ({count} warning(s): see reportgen lint)"},
     "cli.valid": {"zh": "{file}：格式正确", "en": "{file}: valid"},
+    "cli.lint-clean": {"zh": "{file}：未发现问题", "en": "{file}: no problems found"},
+    "cli.lint-clean-many": {"zh": "{count} 个文件都未发现问题", "en": "no problems found in the {count} files"},
     "cli.summary": {
         "zh": "完成：生成 {ok} 个，失败 {failed} 个，用时 {seconds:.1f} 秒",
         "en": "done: {ok} rendered, {failed} failed, {seconds:.1f} s",
@@ -767,8 +797,13 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "there is no revision “{rev}” in this git repository ({spec}): see git log --oneline or git tag",
     },
     "diff.no-path": {
-        "zh": "版本“{rev}”中没有文件“{path}”（路径从仓库根目录算起，当前目录下的文件请写成 {rev}:./文件名）：{reason}",
-        "en": "revision “{rev}” has no file “{path}” (paths start at the top of the repository; write {rev}:./name for the current folder): {reason}",
+        "zh": "版本“{rev}”中没有文件“{path}”（路径从仓库根目录算起，当前目录下的文件请写成 {rev}:./文件名）{hint}",
+        "en": "revision “{rev}” has no file “{path}” (paths start at the top of the repository; write {rev}:./name for the current folder){hint}",
+    },
+    "diff.no-path-did-you-mean": {"zh": "：是不是 {spec}？", "en": ": did you mean {spec}?"},
+    "diff.no-path-not-committed": {
+        "zh": "：这个文件在工作区里有，但还没有提交到这个版本",
+        "en": ": the file is in the working folder but was not committed in that revision",
     },
     "diff.git-failed": {"zh": "无法运行 git {spec}：{reason}", "en": "could not run git {spec}: {reason}"},
     "diff.bad-date": {
@@ -890,8 +925,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{part} appears twice; what follows the second heading joins the part",
     },
     "import.table-as-text": {
-        "zh": "这个表格不是“本期/上期”数据表，各单元格作为正文段落导入",
-        "en": "this table is not a table of this and the previous period's figures; its cells are imported as paragraphs",
+        "zh": "这个表格不是“本期/上期”数据表，已按行作为正文段落导入（每行一段，单元格之间空一格）",
+        "en": "this table is not a table of this and the previous period's figures; imported as text, a paragraph a row with a space between the cells",
     },
     "import.date-alone": {
         "zh": "末尾的日期前没有落款单位，日期作为结尾段落导入",
@@ -904,6 +939,50 @@ MESSAGES: dict[str, dict[str, str]] = {
     "import.org-from-signature": {
         "zh": "标题中没有报告单位，已用落款单位“{org}”（可用 --org 指定）",
         "en": "the title names no organisation; used the signature's, “{org}” (or give --org)",
+    },
+    "import.org-from-text": {
+        "zh": "标题中没有报告单位，已用正文中的“{org}”（可用 --org 指定）",
+        "en": "the title names no organisation; used “{org}” from the text (or give --org)",
+    },
+    "import.org-unknown": {
+        "zh": "标题、正文开头和落款中都看不出报告单位，已写入占位符“{placeholder}”：请在数据文件中改正，或用 --org 指定",
+        "en": "neither the title, the opening nor the signature names the organisation; wrote the placeholder “{placeholder}”: correct it in the data file, or give --org",
+    },
+    "import.period-from-text": {
+        "zh": "标题中没有报告期，已按正文开头定为“{period}”（可用 --period 指定）",
+        "en": "the title names no period; took “{period}” from the opening (or give --period)",
+    },
+    "import.period-from-date": {
+        "zh": "标题和正文开头都没有报告期，已按落款日期定为“{period}”（可用 --period 指定）",
+        "en": "neither the title nor the opening names the period; took “{period}” from the signature's date (or give --period)",
+    },
+    "import.unwrapped": {
+        "zh": "这份文本每行约 {width} 字就换行（像是从 PDF 复制的）：没有以句末标点结束的整行已与下一行连成一段，共 {count} 处",
+        "en": "the text is cut every {width} characters or so (as copied from a PDF): {count} full lines that end no sentence were joined to the next",
+    },
+    "import.split-line": {
+        "zh": "整篇报告在一行里（像是从网页复制的）：已在句末之后的编号处分成 {count} 段",
+        "en": "the whole report is on one line (as pasted from a web page): split into {count} paragraphs at the labels after sentence ends",
+    },
+    "import.outline": {
+        "zh": "从这里起的 {count} 段是正文前的标题目录（后文按顺序重复了这些标题），未作为正文导入",
+        "en": "the {count} paragraphs from here are an outline of the headings that follow (the report repeats them in order); not imported as text",
+    },
+    "import.label-unread": {
+        "zh": "这一段开头像是编号，但读不出序号（只认到 {limit}）：连同编号作为上一块的正文导入",
+        "en": "this paragraph starts like a numbering label whose number cannot be read (up to {limit} are): imported with it as text of the block before",
+    },
+    "import.toc": {
+        "zh": "这里是 Word 生成的目录（重复了后文的标题），未作为正文导入",
+        "en": "a table of contents made by Word (the headings again) is here; not imported as text",
+    },
+    "import.tracked": {
+        "zh": "文档中有未处理的修订（插入、删除），已按全部接受后的文字导入：请核对",
+        "en": "the document has tracked changes (insertions, deletions) not yet accepted; imported as if all were accepted: please check",
+    },
+    "import.text-box": {
+        "zh": "这一段有文本框（“{text}”），文本框里的文字不是正文，未导入",
+        "en": "this paragraph has a text box (“{text}”); a text box is not body text and was not imported",
     },
     "import.done": {
         "zh": "已导入 {source} → {path}：模板 {template}，条目 {items} 个，要点 {points} 个，数据 {figures} 项，警告 {warnings} 条",

@@ -9,6 +9,7 @@ text, so they live here and not in messages.py.
 from __future__ import annotations
 
 import datetime
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -69,6 +70,7 @@ NOTES: dict[str, tuple[str, ...]] = {
     "figures": (
         "数据项（可选）：正文中写 ${键名} 引用，显示为本期数值加单位（如“6次”）。",
         "键名用小写英文字母、数字和下划线；label 名称，value 本期数值，unit 单位，previous 上期数值（可选）。",
+        "数据表“主要工作数据”默认放在工作总结之后；要放到正文最后写 figures_table: end，不要数据表写 figures_table: none。",
     ),
     "figures-from": ("上一期的数值已移到 previous；请填写每一项的本期数值 value。",),
     "plan": ("上期计划：",),
@@ -211,41 +213,79 @@ def _head(w: _Lines, org: str, period: Period, was: bool = False) -> None:
     w.add(0, f"period: {period_yaml(period)}")
 
 
+# The example content of a skeleton. The facts (FACTS) are the branch's own to replace: lint flags
+# any still unchanged; the titles, lead-ins and closing are phrases a report may well keep.
+EXAMPLE = {
+    "intro": "{period}，支部在上级党组织的领导下，坚持把学习贯彻党的创新理论作为首要任务，\n"
+    "紧扣本单位年度目标抓好党建各项工作，党员队伍的凝聚力和战斗力进一步增强。现将有关情况报告如下：",
+    "summary-title": "加强理论学习，提高党员政治素质",
+    "summary-text": "支部按季度制定学习安排，把集中学习和个人自学结合起来，引导党员联系岗位实际谈认识、找差距。",
+    "summary-points": (
+        "集中学习按计划开展。本期组织支部集中学习${study_sessions}，每次确定一名党员领学并结合工作谈体会。",
+        "学习成果用于解决实际问题。围绕业务工作中的难点开展专题讨论，提出的改进措施已逐项落实。",
+    ),
+    "problems-text": "对照上级要求和群众期盼，支部工作还存在一些不足：",
+    "problems-point": "学习研讨联系实际不够紧密，解决具体问题的办法还不多。",
+    "causes-point": "对新情况新问题研究不深，工作方法创新不够。",
+    "plans-text": "下一步，支部将重点做好以下工作：",
+    "plans-title": "持续深化理论学习",
+    "plans-item-text": "坚持每月至少组织一次集中学习，把学习成效体现到推动本职工作上来。",
+    "closing": "支部将继续坚持围绕中心抓党建、抓好党建促发展，以更加扎实的作风完成各项任务。",
+}
+FACTS = ("intro", "summary-text", "summary-points", "problems-point", "causes-point", "plans-item-text")
+
+
 def _example_body(w: _Lines, period: Period) -> None:
+    e = EXAMPLE
     w.note(0, "intro")
     w.add(0, "intro: |")
-    w.add(2, f"{period.name}，支部在上级党组织的领导下，坚持把学习贯彻党的创新理论作为首要任务，")
-    w.add(2, "紧扣本单位年度目标抓好党建各项工作，党员队伍的凝聚力和战斗力进一步增强。现将有关情况报告如下：")
+    for line in e["intro"].format(period=period.name).splitlines():
+        w.add(2, line)
     w.blank()
     w.note(0, "summary")
     w.add(0, "summary:")
     w.add(2, "items:")
-    w.add(4, "- title: 加强理论学习，提高党员政治素质")
-    w.add(6, "text: 支部按季度制定学习安排，把集中学习和个人自学结合起来，引导党员联系岗位实际谈认识、找差距。")
+    w.add(4, f"- title: {e['summary-title']}")
+    w.add(6, f"text: {e['summary-text']}")
     w.add(6, "points:")
-    w.add(8, "- 集中学习按计划开展。本期组织支部集中学习${study_sessions}，每次确定一名党员领学并结合工作谈体会。")
-    w.add(8, "- 学习成果用于解决实际问题。围绕业务工作中的难点开展专题讨论，提出的改进措施已逐项落实。")
+    for point in e["summary-points"]:
+        w.add(8, f"- {point}")
     w.blank()
     w.note(0, "problems")
     w.add(0, "problems:")
-    w.add(2, "text: 对照上级要求和群众期盼，支部工作还存在一些不足：")
+    w.add(2, f"text: {e['problems-text']}")
     w.add(2, "points:")
-    w.add(4, "- 学习研讨联系实际不够紧密，解决具体问题的办法还不多。")
+    w.add(4, f"- {e['problems-point']}")
     w.blank()
     w.note(0, "causes")
     w.add(0, "causes:")
     w.add(2, "points:")
-    w.add(4, "- 对新情况新问题研究不深，工作方法创新不够。")
+    w.add(4, f"- {e['causes-point']}")
     w.blank()
     w.note(0, "plans")
     w.add(0, "plans:")
-    w.add(2, "text: 下一步，支部将重点做好以下工作：")
+    w.add(2, f"text: {e['plans-text']}")
     w.add(2, "items:")
-    w.add(4, "- title: 持续深化理论学习")
-    w.add(6, "text: 坚持每月至少组织一次集中学习，把学习成效体现到推动本职工作上来。")
+    w.add(4, f"- title: {e['plans-title']}")
+    w.add(6, f"text: {e['plans-item-text']}")
     w.blank()
     w.note(0, "closing")
-    w.add(0, "closing: 支部将继续坚持围绕中心抓党建、抓好党建促发展，以更加扎实的作风完成各项任务。")
+    w.add(0, f"closing: {e['closing']}")
+
+
+def _facts_pattern() -> re.Pattern[str]:
+    """The skeleton's example facts as a pattern over a text without white space, any period."""
+    texts = [t for name in FACTS for t in ((EXAMPLE[name],) if isinstance(EXAMPLE[name], str) else EXAMPLE[name])]
+    pieces = [re.escape(re.sub(r"\s+", "", t)).replace(re.escape("{period}"), ".{2,12}") for t in texts]
+    return re.compile("|".join(pieces))
+
+
+_EXAMPLE_FACTS = _facts_pattern()
+
+
+def is_example(text: str) -> bool:
+    """Whether a text is still one of the skeleton's example facts, as `new` wrote it."""
+    return _EXAMPLE_FACTS.fullmatch(re.sub(r"\s+", "", text)) is not None
 
 
 def _signature(w: _Lines, name: str, date: str, was: bool = False) -> None:
@@ -311,6 +351,8 @@ def following(src: Source, prev_path: Path, out: Path, org: str | None, period: 
         chinese = isinstance(typed, source_mod.Scalar) and "年" in typed.value
         _signature(w, data["signature"]["name"], report_date(period, chinese), was=True)
     _figures_from(w, data.get("figures") or {})
+    if data.get("figures_table"):
+        w.add(0, f"figures_table: {data['figures_table']}", ("figures_table",))
     w.comment(0, w.kept.footer)
     return w.text()
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 import os
 import stat
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager, nullcontext
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -37,8 +39,10 @@ def targets(data_file: Path, out: Path | None, extensions: dict[str, str], many:
     found = {name: target(data_file, out, ext, many, several, force) for name, ext in extensions.items()}
     if "docx" in found and not force:
         saved_by = foreign_document(found["docx"])
-        if saved_by is not None:
-            raise OutputError("out.foreign-document", path=str(found["docx"]), by=saved_by or "?")
+        if saved_by:
+            raise OutputError("out.foreign-document", path=str(found["docx"]), by=saved_by)
+        if saved_by is not None:  # a document that does not say who saved it
+            raise OutputError("out.foreign-document-unsigned", path=str(found["docx"]))
     return found
 
 
@@ -46,9 +50,9 @@ WRITER = "reportgen"  # cp:lastModifiedBy of every .docx reportgen writes
 
 
 def foreign_document(path: Path) -> str | None:
-    """Who last saved the Word document at `path` when it was not reportgen; None when there is no
-    such document there (no file, not a .docx, or reportgen's own)."""
-    import re
+    """Who last saved the Word document at `path` when it was not reportgen: the person, else the
+    program ("" when it says neither); None when there is no such document there (no file, not a
+    .docx, or reportgen's own)."""
     import zipfile
 
     from generator import limits, safezip
@@ -60,17 +64,30 @@ def foreign_document(path: Path) -> str | None:
             names = set(z.namelist())
             if "word/document.xml" not in names:
                 return None
-            core = b""
-            if "docProps/core.xml" in names:
-                core = safezip.read(z, "docProps/core.xml", limits.CORE_XML)
+            core, app = (
+                safezip.read(z, n, limits.CORE_XML).decode("utf-8", "replace") if n in names else ""
+                for n in _PROPERTIES
+            )  # fmt: skip
     except safezip.TooBig:
-        return "?"  # no document reportgen writes is like that
+        return ""  # no program writes properties that large: somebody's document, who does not say
     except (OSError, zipfile.BadZipFile, KeyError, RuntimeError, EOFError, ValueError, NotImplementedError):
         return None
-    core = core.decode("utf-8", "replace")
-    m = re.search(r"<(?:\w+:)?lastModifiedBy\b[^>]*>([^<]*)<", core)
-    saved_by = m.group(1).strip() if m else ""
-    return None if saved_by == WRITER else saved_by
+    saved_by = _property(core, "lastModifiedBy")
+    if saved_by == WRITER:
+        return None
+    return saved_by or _property(app, "Application").split("/")[0].strip()  # `LibreOffice/7.4.7.2$Linux…`
+
+
+_PROPERTIES = ("docProps/core.xml", "docProps/app.xml")
+
+
+def _property(xml: str, name: str) -> str:
+    """The text of the first element `name` (any prefix) in a document properties part."""
+    import html
+    import re
+
+    m = re.search(rf"<(?:\w+:)?{name}(?:\s[^>]*)?(?<!/)>([^<]*)<", xml)  # not an empty <x/>
+    return html.unescape(m.group(1)).strip() if m else ""
 
 
 def target(data_file: Path, out: Path | None, ext: str, many: bool, several: bool = False, force: bool = False) -> Path:
@@ -102,6 +119,40 @@ def is_regular(path: Path) -> bool:
         return stat.S_ISREG(os.stat(path).st_mode)
     except OSError:
         return False
+
+
+# The extensions of what reportgen writes: `-o 汇总.docx` with several inputs is a slip, not a folder.
+FILE_EXTENSIONS = (".docx", ".md", ".pdf", ".html", ".yaml", ".yml", ".txt")
+
+
+def wants_folder(given: str, many: bool) -> bool:
+    """Whether `-o given` names a folder: `out/`, or, with several inputs, a name that is not a file's."""
+    return given.endswith(("/", "\\")) or (many and Path(given).suffix.lower() not in FILE_EXTENSIONS)
+
+
+def output_folder(given: str | None, many: bool):
+    """A context in which the folder `-o` names exists: made (with its parents) when it is missing,
+    and removed again when the run wrote nothing into it. Any other `-o`: nothing is done."""
+    if given is None or not wants_folder(given, many) or os.path.lexists(given):
+        return nullcontext()
+    return _made(Path(given))
+
+
+@contextmanager
+def _made(folder: Path) -> Iterator[None]:
+    missing = [f for f in (folder, *folder.parents) if not f.exists()]  # the deepest first
+    try:
+        folder.mkdir(parents=True)
+    except OSError as e:
+        raise OutputError("out.unwritable", path=str(folder), reason=e.strerror or str(e)) from None
+    try:
+        yield
+    finally:
+        for made in missing:
+            try:
+                made.rmdir()  # only an empty one: a failed run leaves nothing behind
+            except OSError:
+                break
 
 
 def check_writable(path: Path, data_file: Path) -> None:

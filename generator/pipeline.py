@@ -104,29 +104,34 @@ class Prepared:
     pdf: tuple[Path, Document] | None = None  # where it goes, what it is made from
 
 
+# The lint rules whose findings a render prints: what would otherwise go out in the document unseen.
+RENDER_WARNS = ("placeholder",)
+
+
 def prepare(data_file: Path, outputs: dict[str, Path], template: str | None = None, strict: bool = False) -> Prepared:
     """Validate and render one file in each output format of `outputs` (output format → path) but pdf.
 
-    Writes nothing when the data has errors (or, if `strict`, lint findings). The report is
+    Writes nothing when the data has errors (or, if `strict`, lint findings); otherwise the
+    placeholders left are warnings of the result. The report is
     rendered once: the .docx written and the one a PDF is made from are the same bytes.
     """
     loaded = load(data_file)
     if not loaded.ok:
         return Prepared(Result(data_file, [], loaded.diagnostics, 1))
     assert loaded.report is not None and loaded.source is not None
-    if strict:
-        from generator.lint import lint
+    from generator.lint import lint
 
-        findings = lint(loaded.source, loaded.report)
-        if findings:
-            return Prepared(Result(data_file, [], sorted(loaded.diagnostics + findings), 1))
+    # every finding stops a strict render; otherwise placeholders left are said, and it goes on
+    findings = lint(loaded.source, loaded.report, None if strict else RENDER_WARNS)
+    if strict and findings:
+        return Prepared(Result(data_file, [], sorted(loaded.diagnostics + findings), 1))
     chosen = choose_template(loaded.report, data_file, template)
     rendered = {name: render_bytes(loaded.report, chosen, name) for name in outputs if name != "pdf"}
     written = []
     for name, data in rendered.items():
         write_atomic(outputs[name], data)
         written.append(outputs[name])
-    result = Prepared(Result(data_file, written, loaded.diagnostics))
+    result = Prepared(Result(data_file, written, sorted(loaded.diagnostics + findings)))
     if "pdf" in outputs:
         from generator.render import pdf
 

@@ -4,6 +4,8 @@
 import pytest
 from conftest import MINIMAL, SAMPLES, reportgen, write
 
+from generator.messages import msg
+
 
 def run(*args, cwd=None, lang=None):
     return reportgen(*args, cwd=cwd, lang=lang)
@@ -113,6 +115,34 @@ def test_strict_render_refuses_lint_findings(tmp_path):
     assert not (tmp_path / "report.md").exists()
 
 
+def test_render_says_the_placeholders_left_and_goes_on(tmp_path):
+    data = write(tmp_path, MINIMAL.replace("继续努力。", "召开会议XX次。").replace("完成了工作。", "待补充：本期工作。"))
+    done = run("render", data, "--format", "md", lang="en")
+    assert done.returncode == 0
+    placeholder = msg("lint.placeholder", lang="en", text="XX")
+    assert done.stderr.splitlines() == [
+        f"{data}:4:9: warning[placeholder]: summary.text: {msg('lint.placeholder', lang='en', text='待补充')}",
+        f"{data}:9:13: warning[placeholder]: plans.text: {placeholder}",
+        f"wrote {tmp_path / 'report.md'} (2 warning(s): see reportgen lint)",
+    ]
+    zh = run("render", data, "--format", "md", lang=None)
+    assert zh.stderr.splitlines()[-1] == f"已生成 {tmp_path / 'report.md'}（2 条提醒，见 reportgen lint）"
+
+
+def test_render_of_a_clean_file_has_no_note(tmp_path):
+    data = write(tmp_path, MINIMAL)
+    done = run("render", data, "--format", "md", lang=None)
+    assert (done.returncode, done.stderr.splitlines()) == (0, [f"已生成 {tmp_path / 'report.md'}"])
+
+
+def test_batch_summary_counts_the_warnings(tmp_path):
+    a = write(tmp_path, MINIMAL.replace("继续努力。", "召开会议XX次。"), "a.yaml")
+    b = write(tmp_path, MINIMAL, "b.yaml")
+    done = run("render", a, b, "--format", "md", lang="en")
+    assert done.returncode == 0
+    assert done.stderr.splitlines()[-1].endswith(" (1 warning(s): see reportgen lint)")
+
+
 def test_a_problem_of_the_whole_file_has_no_position():
     from generator.diagnostics import Diagnostic
 
@@ -120,14 +150,33 @@ def test_a_problem_of_the_whole_file_has_no_position():
     assert Diagnostic("a.yaml", 3, 5, path="title", message="太长").render() == "a.yaml:3:5: error: title: 太长"
 
 
-def test_output_folder_with_a_slash_must_exist(tmp_path):
+def test_output_folder_with_a_slash_is_made(tmp_path):
     data = write(tmp_path, MINIMAL)
-    done = run("render", data, "-o", f"{tmp_path}/out/")
-    assert done.returncode == 2
+    done = run("render", data, "-o", f"{tmp_path}/out/年度/")
+    assert done.returncode == 0, done.stderr
+    assert (tmp_path / "out" / "年度" / "report.docx").is_file()
+    assert run("render", data, "-o", f"{tmp_path}/out/年度/").returncode == 0  # and it may exist
+
+
+def test_output_folder_for_several_inputs_is_made(tmp_path):
+    a, b = write(tmp_path, MINIMAL, "a.yaml"), write(tmp_path, MINIMAL, "b.yaml")
+    done = run("render", a, b, "--format", "md", "-o", tmp_path / "各支部")
+    assert done.returncode == 0, done.stderr
+    assert sorted(p.name for p in (tmp_path / "各支部").iterdir()) == ["a.md", "b.md"]
+
+
+def test_failed_run_leaves_no_output_folder(tmp_path):
+    bad = write(tmp_path, MINIMAL.replace("year: 2024", "year: x"))
+    assert run("render", bad, "-o", f"{tmp_path}/out/sub/").returncode == 1
     assert sorted(p.name for p in tmp_path.iterdir()) == ["report.yaml"]
-    (tmp_path / "out").mkdir()
-    assert run("render", data, "-o", f"{tmp_path}/out/").returncode == 0
-    assert (tmp_path / "out" / "report.docx").is_file()
+
+
+def test_import_output_folder_with_a_slash_is_made(tmp_path):
+    report = tmp_path / "总结.txt"
+    report.write_text("测试支部2024年上半年党建工作总结\n一、基本情况\n完成了工作。\n二、存在问题\n学习不够深入。\n三、下步打算\n继续努力。\n", encoding="utf-8")
+    done = run("import", report, "-o", f"{tmp_path}/数据/")
+    assert done.returncode == 0, done.stderr
+    assert (tmp_path / "数据" / "总结.yaml").is_file()
 
 
 def test_output_may_not_overwrite_the_template(tmp_path):

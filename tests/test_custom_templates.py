@@ -21,6 +21,7 @@ from generator import pipeline
 from generator.data.model import Block
 from generator.errors import TemplateError
 from generator.layout import LAYOUTS, Paragraph
+from generator.messages import msg
 from generator.templating import check
 from generator.templating import context as context_mod
 from generator.templating import types as template_types
@@ -549,3 +550,44 @@ def test_brace_escapes_in_a_template_print_braces(tmp_path):
     out = tmp_path / "out.docx"
     out.write_bytes(pipeline.render_bytes(loaded.report, chosen, "docx"))
     assert texts(out) == ["{{ 字段 }} {% 块 %}", "测试{_{支部}_}"]
+
+
+# ------------------------------------------------------------------ an ordinary document given as a template
+
+
+def ordinary_report(tmp_path: Path) -> Path:
+    """A finished report, as Word saves it: the text of another report, no template tag in it."""
+    data = write(tmp_path, MINIMAL.replace("完成了工作。", "去年的报告原文。"), "去年.yaml")
+    done = reportgen("render", data, "-o", tmp_path / "去年的报告.docx")
+    assert done.returncode == 0, done.stderr
+    return tmp_path / "去年的报告.docx"
+
+
+def test_ordinary_document_is_refused_by_render_t_and_check_template(tmp_path):
+    plain = ordinary_report(tmp_path)
+    data = write(tmp_path, MINIMAL)
+    said = msg("template.no-tags", lang="en", path=plain)
+    done = reportgen("render", data, "-t", plain, "-o", tmp_path / "out.docx")
+    assert (done.returncode, done.stderr.strip()) == (1, f"reportgen: {said}")
+    assert not (tmp_path / "out.docx").exists()
+    assert "docs/templates.md" in said
+    done = reportgen("check-template", plain)
+    assert (done.returncode, done.stderr.strip()) == (1, f"reportgen: {said}")
+
+
+def test_ordinary_document_in_the_template_key_is_an_error_at_the_key(tmp_path):
+    ordinary_report(tmp_path)
+    data = write(tmp_path, MINIMAL + "template: 去年的报告.docx\n")
+    done = reportgen("render", data)
+    said = msg("template.no-tags", lang="en", path="去年的报告.docx")
+    assert (done.returncode, done.stderr.strip()) == (1, f"{data}:10:11: error: template: {said}")
+    assert not (tmp_path / "report.docx").exists()
+
+
+def test_renderer_refuses_a_document_without_tags(tmp_path):
+    """Whatever way it is reached (diff, preview), the .docx writer prints no other report's text."""
+    from generator.render import docx
+
+    with pytest.raises(TemplateError) as refused:
+        docx.compiled(ordinary_report(tmp_path))
+    assert refused.value.key == "template.no-tags"

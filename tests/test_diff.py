@@ -25,6 +25,7 @@ from ooxml import order_problems
 from generator import pipeline
 from generator.diff import command as diffing
 from generator.diff import sequence
+from generator.messages import msg
 
 BASE = """\
 organization: 测试公司第一党支部
@@ -512,3 +513,18 @@ def test_levenshtein_against_the_textbook_algorithm():
         a = [rng.randint(0, 4) for _ in range(rng.randint(0, 40))]
         b = [rng.randint(0, 4) for _ in range(rng.randint(0, 80))]
         assert sequence.levenshtein(a, b) == tracked.levenshtein(a, b)
+
+
+@needs_git
+def test_a_path_git_does_not_find_is_said_in_the_chosen_language_without_git_s_hints(repo):
+    """From a subfolder, `HEAD:支部.yaml` is not the file: git's English `hint:` becomes our did-you-mean."""
+    done = reportgen("diff", "HEAD:支部.yaml", "支部.yaml", cwd=repo / "data", lang=None)
+    assert done.returncode == 2
+    assert done.stderr.strip() == "reportgen: " + msg("diff.no-path", lang="zh", rev="HEAD", path="支部.yaml",
+                                                       hint=msg("diff.no-path-did-you-mean", lang="zh", spec="HEAD:data/支部.yaml"))  # fmt: skip
+    write(repo / "data", BASE, "新的.yaml")
+    done = reportgen("diff", "HEAD:data/新的.yaml", "data/支部.yaml", cwd=repo, lang=None)
+    assert done.returncode == 2
+    assert done.stderr.strip().endswith(msg("diff.no-path-not-committed", lang="zh"))
+    for english in ("hint:", "fatal:", "Did you mean", "exists"):
+        assert english not in done.stderr

@@ -19,7 +19,7 @@ from pathlib import Path
 
 import docx
 import pytest
-from conftest import MINIMAL, report_of, write
+from conftest import MINIMAL, report_of, reportgen, requires_soffice, write
 from docx.oxml.ns import qn
 from docx.table import Table
 from docx.text.paragraph import Paragraph as DocxParagraph
@@ -674,3 +674,95 @@ def test_every_format_prints_the_same_text():
     assert expected["学习研讨深度不够"] == 1 and expected["原因剖析"] == 1  # the helpers see the data
     for name in NAMES:
         assert docx_text(render(report, name)) == expected, name
+
+
+# ------------------------------------------------------------------ a title broken by meaning (GB/T 9704 §7.3.3)
+
+BROKEN_TITLE = MINIMAL.replace(
+    "organization: 测试支部\n", "organization: 测试支部\ntitle: |\n  测试支部\n  2024年上半年工作总结 & 打算\n"
+)
+
+
+def test_a_title_may_carry_a_line_break_but_a_heading_may_not(tmp_path):
+    loaded = pipeline.load(write(tmp_path, BROKEN_TITLE))
+    assert loaded.ok, loaded.diagnostics
+    assert loaded.report.title_lines == ("测试支部", "2024年上半年工作总结 & 打算")
+    assert loaded.report.title == "测试支部2024年上半年工作总结 & 打算"  # where one line is wanted: metadata, lint
+    heading = MINIMAL.replace("  text: 完成了工作。", "  title: |\n    第一行\n    第二行\n  text: 完成了工作。")
+    assert [d.path for d in pipeline.load(write(tmp_path, heading)).diagnostics] == ["summary.title"]
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_a_broken_title_is_two_title_lines_in_every_output_format(tmp_path, name):
+    report = report_of(write(tmp_path, BROKEN_TITLE))
+    doc = docx.Document(io.BytesIO(render(report, name)))
+    title = doc.paragraphs[0]
+    assert title.style.name == "Title"
+    assert [el.tag.split("}")[1] for el in title.runs[0]._r if el.tag != qn("w:rPr")] == ["t", "br", "t"]
+    assert title.text == "测试支部\n2024年上半年工作总结 & 打算"  # python-docx reads <w:br/> as \n
+    md = render(report, name, "md").decode("utf-8")
+    assert md.startswith("# 测试支部<br>2024年上半年工作总结 \\& 打算\n\n")
+    html = render(report, name, "html").decode("utf-8")
+    assert '<h1 class="title">测试支部<br>2024年上半年工作总结 &amp; 打算</h1>' in html
+    assert "<title>测试支部2024年上半年工作总结 &amp; 打算</title>" in html
+
+
+@requires_soffice
+def test_a_broken_title_is_two_lines_in_the_pdf(tmp_path):
+    import subprocess
+
+    data = write(tmp_path, BROKEN_TITLE)
+    assert reportgen("render", data, "--format", "pdf").returncode == 0
+    text = subprocess.run(["pdftotext", str(tmp_path / "report.pdf"), "-"], capture_output=True, text=True).stdout
+    # pdftotext puts a space where Times New Roman meets the Chinese font
+    assert [line.replace(" ", "") for line in text.splitlines()[:2]] == ["测试支部", "2024年上半年工作总结&打算"]
+
+
+def test_a_title_of_one_line_has_no_break(tmp_path):
+    report = report_of(write(tmp_path, MINIMAL.replace("organization: 测试支部\n", "organization: 测试支部\ntitle: 一行标题\n")))
+    assert report.title_lines == ()
+    title = docx.Document(io.BytesIO(render(report, "standard"))).paragraphs[0]
+    assert title.text == "一行标题" and not title.runs[0]._r.findall(qn("w:br"))
+
+
+# ------------------------------------------------------------------ where the figures table goes
+
+WITH_FIGURES = MINIMAL.replace("  text: 完成了工作。", "  text: 开展学习${study}。") + (
+    "closing: 结尾。\nfigures:\n  study: {label: 集中学习, value: 6, unit: 次}\n"
+)
+
+
+@pytest.mark.parametrize("name", NAMES)
+@pytest.mark.parametrize(
+    "setting, after",
+    [(None, "summary.text"), ("after_summary", "summary.text"), ("end", "plans.text"), ("none", None)],
+)
+def test_figures_table_goes_where_the_file_says(tmp_path, name, setting, after):
+    """After the summary by default (formats.md); `end`: after the last part, before the closing; `none`: nowhere."""
+    text = WITH_FIGURES + (f"figures_table: {setting}\n" if setting else "")
+    paragraphs = layout.layout(report_of(write(tmp_path, text)), name)
+    kinds = [p.kind for p in paragraphs]
+    if after is None:
+        assert "figures" not in kinds
+        return
+    at = kinds.index("figures")
+    assert kinds.count("figures") == 1
+    before = paragraphs[at - 1].paths
+    assert ("summary", "text") in before if after == "summary.text" else ("plans", "text") in before
+    if setting == "end":
+        assert [p.text for p in paragraphs[at + 1 :]] == ["结尾。"]
+    md = render(report_of(write(tmp_path, text)), name, "md").decode("utf-8")
+    assert md.count("**主要工作数据**") == 1
+
+
+def test_figures_table_off_still_cites_the_figures(tmp_path):
+    report = report_of(write(tmp_path, WITH_FIGURES + "figures_table: none\n"))
+    md = render(report, "standard", "md").decode("utf-8")
+    assert "主要工作数据" not in md and "开展学习6次。" in md
+    doc = docx.Document(io.BytesIO(render(report, "standard")))
+    assert doc.tables == []
+
+
+def test_figures_table_setting_is_checked(tmp_path):
+    loaded = pipeline.load(write(tmp_path, WITH_FIGURES + "figures_table: false\n"))
+    assert [(d.line, d.column, d.path) for d in loaded.diagnostics] == [(13, 16, "figures_table")]

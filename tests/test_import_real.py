@@ -27,7 +27,6 @@ from __future__ import annotations
 import re
 import sys
 import tempfile
-from difflib import SequenceMatcher
 from pathlib import Path
 
 import pytest
@@ -35,13 +34,12 @@ import pytest
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from docxbuild import P, levels, make  # noqa: E402
+from importmeasure import LABEL, compare, matched, plain, rendered_text, text_of  # noqa: E402
 
-from generator import layout, pipeline  # noqa: E402
+from generator import pipeline  # noqa: E402
 from generator.importer import import_file, read  # noqa: E402
-from generator.templating import context  # noqa: E402
 
 HERE = Path(__file__).resolve().parent / "data" / "import"
-LABEL = re.compile(r"^(第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[)）]|\d+[、.．](?!\d)|[（(]\d+[)）])\s*")
 
 HEADLINE = [
     P("东川机床厂党委2024年党建工作总结", center=True),
@@ -92,33 +90,6 @@ def source_file(report, folder: Path) -> Path:
     return path
 
 
-def _plain(text: str) -> str:
-    return re.sub(r"\s", "", text)
-
-
-def rendered_text(report, name: str) -> list[str]:
-    lines = [report.title]
-    for p in layout.layout(report, name):
-        if p.kind == "figures":
-            lines += ["主要工作数据", "项目", "本期", "上期", "增减"]
-            lines += [c for r in context.figure_rows(report) for c in (r.label, r.current, r.previous, r.change)]
-        else:
-            lines.append(p.lead + p.text)
-    if report.signature:
-        lines += [report.signature.name, report.signature.date_text]
-    return lines
-
-
-def rendered_titles(report, name: str) -> set[str]:
-    found = set()
-    for p in layout.layout(report, name):
-        if p.kind in ("heading", "part"):
-            found.add(_plain(LABEL.sub("", p.text)))
-        elif p.lead:
-            found.add(_plain(LABEL.sub("", p.lead)).removesuffix("。"))
-    return found
-
-
 def source_headings(path: Path) -> list[str]:
     words = []
     for p in read(path).paragraphs:
@@ -130,7 +101,7 @@ def source_headings(path: Path) -> list[str]:
             rest = LABEL.sub("", rest)
         else:
             rest = re.split(r"(?<=[！？])|。", rest, maxsplit=1)[0]
-        words.append(_plain(rest))
+        words.append(plain(rest))
     return words
 
 
@@ -141,33 +112,17 @@ def source_lines(path: Path) -> list[str]:
     return out
 
 
-def _matched(a: str, b: str) -> int:
-    return sum(m.size for m in SequenceMatcher(None, a, b, autojunk=False).get_matching_blocks())
-
-
-def _text(lines: list[str]) -> str:
-    """The lines' characters, spaces and numbering labels (which the template writes) left out."""
-    return _plain("".join(LABEL.sub("", line) for line in lines))
-
-
 def measure(path: Path, folder: Path) -> dict:
     out = folder / (path.stem + ".yaml")
     done = import_file(path, out, force=True)
     loaded = pipeline.load(out)
     assert loaded.ok, loaded.diagnostics
     name = loaded.report.template or "standard"
-    lines, rendered = source_lines(path), rendered_text(loaded.report, name)
-    source, render = _text(lines), _text(rendered)
-    matched = _matched(source, render)
-    raw_source, raw_render = _plain("".join(lines)), _plain("".join(rendered))
-    headings, titles = source_headings(path), rendered_titles(loaded.report, name)
-    return {
-        "report": path.name, "template": name, "chars": len(source),
-        "kept": matched / len(source), "added": (len(render) - matched) / len(source),
-        "kept_raw": _matched(raw_source, raw_render) / len(raw_source),
-        "headings": len(headings), "titled": sum(h in titles for h in headings) / max(len(headings), 1),
-        "warnings": len(done.diagnostics),
-    }  # fmt: skip
+    lines = source_lines(path)
+    found = compare(lines, loaded.report, name, source_headings(path))
+    raw_source, raw_render = plain("".join(lines)), plain("".join(rendered_text(loaded.report, name)))
+    found["kept_raw"] = matched(raw_source, raw_render) / len(raw_source)
+    return {"report": path.name, **found, "chars": len(text_of(lines)), "warnings": len(done.diagnostics)}
 
 
 @pytest.mark.parametrize("report", REPORTS, ids=lambda r: Path(r).stem)

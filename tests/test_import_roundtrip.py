@@ -132,3 +132,14 @@ def _layout_lines(report, name: str) -> list[str]:
     for p in layout.layout(report, name):
         lines.append(p.lead + p.text)
     return lines + ([report.signature.name, report.signature.date_text] if report.signature else [])
+
+
+
+def test_a_tie_goes_to_the_layout_that_prints_a_heading_like_line_as_a_heading(tmp_path):
+    """tie-headline.txt is Word's plain-text export of a report rendered under headline (an example
+    the property test found). headline and standard both give back its text line for line; only
+    headline prints the summary's own title, the short unpunctuated line 主要做法, as a heading."""
+    done = import_file(DATA.parent / "import" / "roundtrip" / "tie-headline.txt", tmp_path / "r.yaml", force=True)
+    assert done.template == "headline"
+    paragraphs = layout.layout(report_of(tmp_path / "r.yaml"), "headline")
+    assert any(p.kind == "heading" and p.text == "主要做法" for p in paragraphs)

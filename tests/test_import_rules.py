@@ -71,10 +71,34 @@ def test_flags_supply_and_override_the_title(tmp_path):
     data, _ = run(tmp_path, "r.txt", [TITLE, *BODY], org="示例党支部", period="2024Q2")
     assert data["organization"] == "示例党支部" and data["period"] == {"year": 2024, "span": "quarter", "index": 2}
     assert data["title"] == TITLE  # the title as the report had it
-    with pytest.raises(ImportFailed, match="--period"):
+    with pytest.raises(ImportFailed, match="--period"):  # no year in the title, the opening or a sign-off
         run(tmp_path, "r.txt", ["党建工作总结", *BODY], org="示例党支部")
-    with pytest.raises(ImportFailed, match="--org"):
-        run(tmp_path, "r.txt", ["2024年党建工作总结", *BODY])
+
+
+def test_without_flags_the_organisation_and_period_are_guessed_from_the_text(tmp_path):
+    opening = "今年以来，我们青松机械厂装配车间党支部紧扣生产任务抓党建。"
+    data, done = run(tmp_path, "r.txt", ["2024年上半年党建工作总结", opening, *BODY])
+    assert data["organization"] == "青松机械厂装配车间党支部" and data["period"]["span"] == "half"
+    assert "r.txt:2: warning[import]" in messages(done) and "青松机械厂装配车间党支部" in messages(done)
+    opening = "今年以来，在厂党委的正确领导下，我们青松机械厂装配车间党支部紧扣生产任务抓党建。"
+    data, done = run(tmp_path, "r.txt", ["2024年上半年党建工作总结", opening, *BODY])
+    assert data["organization"] == "青松机械厂装配车间党支部"  # not the 厂党委 it works under
+    opening = "2023年，澜湾港务集团装卸二队党支部围绕安全生产开展工作。"
+    data, done = run(tmp_path, "r.txt", ["党建工作总结", opening, *BODY])
+    assert data["organization"] == "澜湾港务集团装卸二队党支部" and data["period"] == {"year": 2023, "span": "year"}
+    data, done = run(tmp_path, "r.txt", ["党建工作总结", *BODY, "白桦县农技站党支部", "2025年1月6日"])
+    assert data["organization"] == "白桦县农技站党支部" and data["period"] == {"year": 2024, "span": "year"}
+    assert "落款日期" in messages(done)
+    data, done = run(tmp_path, "r.txt", ["三季度党建工作总结", *BODY, "白桦县农技站党支部", "2024年10月8日"])
+    assert data["period"] == {"year": 2024, "span": "quarter", "index": 3}
+    data, done = run(tmp_path, "r.txt", ["下半年党建工作总结", *BODY, "白桦县农技站党支部", "2025年1月6日"])
+    assert data["period"] == {"year": 2024, "span": "half", "index": 2}
+
+
+def test_an_organisation_named_nowhere_is_a_placeholder_with_a_warning_at_the_title(tmp_path):
+    data, done = run(tmp_path, "r.txt", ["2024年党建工作总结", "全年各项工作稳步推进。", *BODY])
+    assert data["organization"] == "XX"
+    assert "r.txt:1: warning[import]" in messages(done) and "--org" in messages(done)
 
 
 # ---------------------------------------------------------------- labels
@@ -266,3 +290,74 @@ def test_template_detection_writes_the_template_unless_standard(tmp_path):
     flat, done = run(tmp_path, "f.txt", [TITLE, "一、抓好学习", "1.集中学习。学了六次。", "二、存在的问题", "学得不深。",
                                          "三、下步打算", "1.继续学习。每月一次。"])  # fmt: skip
     assert flat["template"] == "flat" and done.template == "flat"
+
+
+# ---------------------------------------------------------------- long lists (issue 21, item 14)
+
+_DIGITS = "零一二三四五六七八九"
+
+
+def _spelled(n: int) -> str:
+    """1250 → 一千二百五十, the way people write it (numbering.py writes 十二百五十)."""
+    out, zero = "", False
+    for size, unit in ((1000, "千"), (100, "百"), (10, "十"), (1, "")):
+        d, n = divmod(n, size)
+        if d:
+            out += ("零" if zero and out else "") + ("" if (unit == "十" and d == 1 and not out) else _DIGITS[d]) + unit
+            zero = False
+        elif out:
+            zero = True
+    return out
+
+
+def test_a_list_runs_on_past_two_hundred(tmp_path):
+    items = [f"（{_spelled(n)}）办好第{n}件实事。当月办结。" for n in range(1, 1251)]
+    assert items[199].startswith("（二百）") and items[1249].startswith("（一千二百五十）")
+    data, done = run(tmp_path, "r.txt", [TITLE, "一、基本情况", *items, "二、存在问题", "学习还不够深入。", "三、下步打算", "继续抓好学习。"])
+    items = data["summary"]["items"]
+    if len(items) == 1:  # the format made 基本情况 a section of the summary
+        items = items[0]["items"]
+    assert [i["title"] for i in items] == [f"办好第{n}件实事" for n in range(1, 1251)]
+    assert not done.diagnostics
+
+
+def test_a_label_whose_number_cannot_be_read_is_text_with_a_warning_at_it(tmp_path):
+    lines = [TITLE, "一、基本情况", "（一）抓好学习", "全年集中学习六次。", "（一万）办好实事。当月办结。", *BODY[3:]]
+    data, done = run(tmp_path, "r.txt", lines)
+    assert "r.txt:5: warning[import]" in messages(done) and "9999" in messages(done)
+    assert "（一万）办好实事。当月办结。" in str(data)
+
+
+# ---------------------------------------------------------------- text whose lines are not its paragraphs
+
+
+def test_numbers_running_through_a_paragraph_do_not_split_it(tmp_path):
+    long = "支部的主要做法：" + "".join(f"{n}.坚持每月集中学习一次，做到内容有计划、过程有记录、效果有检验。" for n in range(1, 8))
+    data, done = run(tmp_path, "r.txt", [TITLE, "一、基本情况", "（一）抓好学习", long, "（二）建强组织", long, *BODY[3:]])
+    assert long in str(data) and "网页" not in messages(done)
+
+
+def test_short_unpunctuated_lines_are_not_taken_for_hard_wraps(tmp_path):
+    lines = [TITLE, "一、基本情况"]
+    for n in "一二三四五六七八九十":
+        lines += [f"（{n}）抓好第{n}项重点工作任务", "全年按计划推进，群众满意。"]
+    data, done = run(tmp_path, "r.txt", [*lines, *BODY[3:]])
+    assert "PDF" not in messages(done)
+    assert find(data, "抓好第十项重点工作任务")["text"] == "全年按计划推进，群众满意。"
+
+
+def test_a_hard_wrapped_heading_is_joined_and_a_short_line_ends_its_paragraph(tmp_path):
+    text = "全年组织集中学习十二次，开展专题研讨四次，党员撰写心得体会六十余篇，学习的针对性和实效性明显增强。"
+    body = [text[i : i + 24] for i in range(0, len(text), 24)] * 6
+    lines = [TITLE, "一、基本情况", "（一）坚持学用结合，把理论学习成果转化为推动", "工作的实际成效", *body, *BODY[3:]]
+    data, done = run(tmp_path, "r.txt", lines)
+    assert "PDF" in messages(done) and "r.txt:1: warning[import]" in messages(done)
+    block = find(data, "坚持学用结合，把理论学习成果转化为推动工作的实际成效")
+    assert block["text"].split() == [text] * 6  # each ends a sentence: a paragraph each
+
+
+def test_an_outline_under_its_own_heading_before_the_report_is_left_out_with_a_warning(tmp_path):
+    outline = ["目　录", "一、基本情况", "二、存在问题", "三、下步打算"]
+    data, done = run(tmp_path, "r.txt", [TITLE, *outline, TITLE, *BODY])
+    assert "r.txt:1: warning[import]" in messages(done) and "5 段" in messages(done)
+    assert "目　录" not in str(data) and data["summary"]["items"][0]["title"] == "抓好学习"

@@ -234,7 +234,7 @@ def test_an_existing_output_that_is_a_bomb_costs_bounded_memory(tmp_path, claime
         assert code == 0, err
         return
     assert code == 2, err
-    assert msg("out.foreign-document", lang="en", path=tmp_path / "总结.docx", by="?") in err
+    assert msg("out.foreign-document-unsigned", lang="en", path=tmp_path / "总结.docx") in err
     code, err, peak_mb = peak("render", data, "--force")
     assert code == 0, err
     assert peak_mb < 250, peak_mb

@@ -329,8 +329,18 @@ def test_cli_warnings_exit_0_and_strict_exit_1(tmp_path):
 
 def test_cli_clean_file_exit_0_even_strict(tmp_path):
     write(tmp_path, "\n".join(HEAD + ["summary:", "  text: 全年开展集中学习。"] + TAIL) + "\n")
-    result = run("--strict", "report.yaml", cwd=tmp_path)
-    assert (result.returncode, result.stderr) == (0, "")
+    result = run("--strict", "--lang", "zh", "report.yaml", cwd=tmp_path)
+    assert (result.returncode, result.stderr) == (0, "report.yaml：未发现问题\n")  # one line: it did run
+
+
+def test_cli_clean_files_say_so_once(tmp_path):
+    write(tmp_path, "\n".join(HEAD + ["summary:", "  text: 全年开展集中学习。"] + TAIL) + "\n", "a.yaml")
+    write(tmp_path, "\n".join(HEAD + ["summary:", "  text: 全年开展集中学习。"] + TAIL) + "\n", "b.yaml")
+    result = run("--lang", "en", "a.yaml", "b.yaml", cwd=tmp_path)
+    assert (result.returncode, result.stderr) == (0, "no problems found in the 2 files\n")
+    write(tmp_path, "\n".join(HEAD + ["summary:", "  text: 全年开会X次。"] + TAIL) + "\n", "b.yaml")
+    result = run("--lang", "en", "a.yaml", "b.yaml", cwd=tmp_path)
+    assert "no problems" not in result.stderr and "b.yaml:5:13: warning[placeholder]" in result.stderr
 
 
 def test_cli_invalid_file_reports_validation_only(tmp_path):

@@ -8,7 +8,7 @@ import re
 import subprocess
 
 import pytest
-from conftest import command, write
+from conftest import command, reportgen, write
 from hypothesis import given
 from hypothesis import strategies as st
 from test_formats import DATA, NAMES, docx_shape, render, report_of
@@ -103,6 +103,39 @@ def test_run_in_headings_are_bold_where_commonmark_closes_them():
     assert "**（一）抓好理论学习**。支部按月制定学习计划，明确领学人和学习专题。" in lines
     assert "**（三）党员怎样带头攻坚**？一是成立党员突击队两支。" in lines
     assert "**（十一）回应职工诉求**。建立职工诉求台账，限期答复。" in lines
+
+
+UNTITLED = """\
+organization: 测试社区党支部
+period: {year: 2024, span: half, index: 1}
+summary:
+  items:
+    - title: 加强基层治理
+      items:
+        - text: 网格走访全覆盖。
+        - text: 矛盾纠纷及时化解。
+        - title: 办好民生实事
+          items:
+            - text: 加装电梯两部。
+problems:
+  text: 不足。
+plans:
+  text: 继续。
+"""
+
+
+@pytest.mark.parametrize("name", ["standard", "flat"])
+def test_items_without_a_title_start_with_their_label_not_a_bold_number(tmp_path, name):
+    """`1. 网格走访…` (a list item every renderer numbers as the report does), never `**1**.网格走访…`."""
+    md = render(report_of(write(tmp_path, UNTITLED)), name, "md").decode("utf-8")
+    lines = md.split("\n")
+    assert ["1. 网格走访全覆盖。", "2. 矛盾纠纷及时化解。", "（1）加装电梯两部。"] == [
+        line for line in lines if line.endswith(("覆盖。", "化解。", "两部。"))
+    ]
+    assert "**" not in md
+    (tmp_path / "report.md").write_text(md, encoding="utf-8")  # and import reads it back as it was
+    assert reportgen("import", tmp_path / "report.md", "-o", tmp_path / "back.yaml").returncode == 0
+    assert render(report_of(tmp_path / "back.yaml"), name, "md").decode("utf-8") == md
 
 
 def test_figures_table_ends_the_summary():

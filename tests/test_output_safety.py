@@ -275,3 +275,32 @@ def test_a_render_with_a_custom_template_is_reportgens_too(tmp_path):
     assert run("render", data, "-t", house).returncode == 0
     assert output.foreign_document(tmp_path / "report.docx") is None
     assert run("render", data, "-t", house).returncode == 0
+
+
+def _saved_without_a_name(path: Path, application: str | None) -> None:
+    """A .docx whose core properties name nobody (`<cp:lastModifiedBy/>`), as some programs leave it."""
+    with zipfile.ZipFile(folder("templates") / "gbt9704.docx") as src, zipfile.ZipFile(path, "w") as dst:
+        for info in src.infolist():
+            data = src.read(info)
+            if info.filename == "docProps/core.xml":
+                data = data.replace(b"<cp:lastModifiedBy>reportgen</cp:lastModifiedBy>", b"<cp:lastModifiedBy/>")
+            if info.filename == "docProps/app.xml":
+                named = f"<Application>{application}</Application>" if application else ""
+                data = data.replace(b"<Application>reportgen</Application>", named.encode())
+            dst.writestr(info, data)
+
+
+def test_refusal_names_the_program_when_no_person_is_named_and_never_a_question_mark(tmp_path):
+    data = write(tmp_path, MINIMAL, "总结.yaml")
+    original = tmp_path / "总结.docx"
+    _saved_without_a_name(original, "LibreOffice/7.4.7.2$Linux_X86_64 LibreOffice_project/40$Build-2")
+    refused(tmp_path, "out.foreign-document", data, path=original, by="LibreOffice")
+    _saved_without_a_name(original, None)
+    refused(tmp_path, "out.foreign-document-unsigned", data, path=original)
+    assert "?" not in msg("out.foreign-document-unsigned", path=original)
+
+
+def test_refusal_reads_an_escaped_name(tmp_path):
+    data = write(tmp_path, MINIMAL, "总结.yaml")
+    _word_document(tmp_path / "总结.docx", "张三 &amp; 李四")
+    refused(tmp_path, "out.foreign-document", data, path=tmp_path / "总结.docx", by="张三 & 李四")

@@ -356,6 +356,31 @@ def test_unclosed_quote_swallowing_lines(tmp_path, quote):
     expect(tmp_path, text, 4, 9, "", "yaml.unclosed-quote")
 
 
+@pytest.mark.parametrize(
+    "before, after, column, fixed, quoted",
+    [
+        ("    - 学习不够深入。", '    - "三会一课"制度落实不够。', 7,
+         "- “三会一课”制度落实不够。", """- '"三会一课"制度落实不够。'"""),
+        ("  text: 继续努力。", '  text: "学条例、守纪律"主题活动和"两学一做"继续开展。  # 注释', 9,
+         "text: “学条例、守纪律”主题活动和“两学一做”继续开展。", """text: '"学条例、守纪律"主题活动和"两学一做"继续开展。'"""),
+        ("  text: 继续努力。", "  text: '两学一做'常态化。", 9, "text: ‘两学一做’常态化。", "text: \"'两学一做'常态化。\""),
+    ],
+    ids=["point", "text", "single-quotes"],
+)
+def test_text_starting_with_a_halfwidth_quote(tmp_path, before, after, column, fixed, quoted):
+    """Not "inconsistent indentation": the quote at the start, and the line as it should be typed."""
+    text = MINIMAL.replace(before, after)
+    line = text.splitlines().index(after) + 1
+    expect(tmp_path, text, line, column, "", "yaml.leading-quote", quote=after[column - 1], fixed=fixed, quoted=quoted)
+
+
+def test_corrected_lines_of_a_leading_quote_read(tmp_path):
+    """Both corrections the message shows are valid YAML that keep the words."""
+    for typed in ("- “三会一课”制度落实不够。", """- '"三会一课"制度落实不够。'"""):
+        data = valid(tmp_path, MINIMAL.replace("- 学习不够深入。", typed))
+        assert data["problems"]["points"] == [typed[2:].strip("'")]
+
+
 @pytest.mark.parametrize("typed", ["C:\\资料\\总结.docx", "C:\\x0G", "C:\\u12"])
 def test_backslash_in_double_quotes(tmp_path, typed):
     text = MINIMAL.replace("继续努力。", f'"见 {typed}"')

@@ -425,8 +425,14 @@ def test_hook_runs_strict_lint_on_yaml_files():
     assert matched == ["reports/2024-h1.yaml", "a.yml"]
 
 
+def in_own_words(path):
+    """The skeleton with every example fact reworded, as a user who filled it in leaves it."""
+    path.write_text(path.read_text(encoding="utf-8").replace("。", "！"), encoding="utf-8")
+    return path
+
+
 def test_hook_entry_stops_a_report_with_xx(tmp_path):
-    good = skeleton(tmp_path, name="good.yaml")
+    good = in_own_words(skeleton(tmp_path, name="good.yaml"))
     bad = write(tmp_path, good.read_text(encoding="utf-8").replace("本期组织支部集中学习", "本期组织支部集中学习XX次"), "bad.yaml")
     command = hook()["entry"].split()[1:]  # `reportgen` itself is the package's script
     done = run(*command, good, bad)
@@ -434,3 +440,71 @@ def test_hook_entry_stops_a_report_with_xx(tmp_path):
     placeholders = [line for line in done.stderr.splitlines() if "[placeholder]" in line]
     at = line_of(bad.read_text(encoding="utf-8"), ".*XX次.*")
     assert len(placeholders) == 1 and placeholders[0].startswith(f"{bad}:{at}:")
+
+
+def test_lint_flags_the_example_facts_left_unchanged(tmp_path):
+    """A file straight from `new`: each example fact is a located placeholder; what the user rewrote is not."""
+    path = skeleton(tmp_path, "2024Q3", "report.yaml")
+    done = reportgen("lint", path)
+    said = msg("lint.example-text", lang="en")
+    facts = ["intro", "summary.items[0].text", "summary.items[0].points[0]", "summary.items[0].points[1]",
+             "problems.points[0]", "causes.points[0]", "plans.items[0].text"]  # fmt: skip
+    lines = done.stderr.splitlines()
+    assert [line.split(": ")[2] for line in lines] == facts
+    assert all(f": warning[placeholder]: " in line and line.endswith(said) for line in lines)
+    text = path.read_text(encoding="utf-8")
+    assert lines[0].startswith(f"{path}:{line_of(text, '  2024年三季度，.*')}:3: ")  # at the text, not at `|`
+    rewritten = text.replace(scaffold.EXAMPLE["causes-point"], "对新情况研究不深。")
+    path.write_text(rewritten.replace("工作方法创新不够", "创新不够"), encoding="utf-8")
+    assert "causes.points[0]" not in reportgen("lint", path).stderr
+    assert done.returncode == 0 and reportgen("lint", "--strict", path).returncode == 1
+
+
+def test_lint_leaves_the_example_titles_and_phrases_a_report_may_keep(tmp_path):
+    kept = [scaffold.EXAMPLE[k] for k in ("summary-title", "problems-text", "plans-text", "closing")]
+    assert not any(scaffold.is_example(t) for t in kept)
+    assert scaffold.is_example(scaffold.EXAMPLE["intro"].format(period="2030年下半年"))
+
+
+@pytest.mark.parametrize(
+    "written",
+    [
+        None,  # the line `new` wrote: into this install, from the previous file's folder
+        "../../old-venv/lib/python3.10/site-packages/generator/assets/schemas/report.schema.json",  # gone since
+        "file:///C:/Users/张三/AppData/Python/site-packages/generator/assets/schemas/report.schema.json",  # another PC
+        "../schemas/report.schema.json",  # a copy of the user's own that is not there (any more)
+    ],
+    ids=["new", "old-install", "other-machine", "missing-copy"],
+)
+def test_from_points_the_schema_line_at_the_schema_this_reportgen_ships(tmp_path, written):
+    from generator.resources import folder
+
+    (tmp_path / "2024").mkdir()
+    prev = skeleton(tmp_path / "2024", name="h1.yaml")
+    if written is not None:
+        lines = prev.read_text(encoding="utf-8").splitlines(keepends=True)
+        prev.write_text(f"# yaml-language-server: $schema={written}\n" + "".join(lines[1:]), encoding="utf-8")
+    (tmp_path / "2025" / "上半年").mkdir(parents=True)
+    out = tmp_path / "2025" / "上半年" / "h1.yaml"
+    assert new(out, "--from", prev)[0] == 0
+    target = out.read_text(encoding="utf-8").splitlines()[0].removeprefix("# yaml-language-server: $schema=")
+    assert not target.startswith("file:") and (out.parent / target).is_file()
+    assert os.path.samefile(out.parent / target, folder("schemas") / "report.schema.json")
+
+
+def test_from_keeps_a_schema_on_the_web(tmp_path):
+    prev = skeleton(tmp_path, name="h1.yaml")
+    url = "https://example.invalid/schemas/report.schema.json"
+    lines = prev.read_text(encoding="utf-8").splitlines(keepends=True)
+    prev.write_text(f"# yaml-language-server: $schema={url}\n" + "".join(lines[1:]), encoding="utf-8")
+    out = tmp_path / "h2.yaml"
+    assert new(out, "--from", prev)[0] == 0
+    assert out.read_text(encoding="utf-8").splitlines()[0] == f"# yaml-language-server: $schema={url}"
+
+
+def test_from_carries_the_place_of_the_figures_table(tmp_path):
+    prev = skeleton(tmp_path, name="h1.yaml")
+    prev.write_text(prev.read_text(encoding="utf-8") + "figures_table: end\n", encoding="utf-8")
+    out = tmp_path / "h2.yaml"
+    assert new(out, "--from", prev)[0] == 0
+    assert data_of(out)["figures_table"] == "end"

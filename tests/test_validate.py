@@ -249,3 +249,23 @@ def test_messages_have_both_languages_and_the_same_placeholders():
         assert set(texts) == {"zh", "en"}, key
         fields = [{f for _, f, _, _ in string.Formatter().parse(t) if f} for t in texts.values()]
         assert fields[0] == fields[1], key
+
+
+@pytest.mark.parametrize(
+    "text, path, optional",
+    [
+        (MINIMAL + "intro:\n", "intro", True),
+        (MINIMAL + "signature: {name: 支部, date: }\n", "signature.date", False),
+        (MINIMAL.replace("organization: 测试支部", "organization:"), "organization", False),
+        (MINIMAL + "figures:\n  a: {label: 学习会, value: }\n", "figures.a.value", False),
+        (MINIMAL + "figures:\n  a: {label: 学习会, value: 3, unit: }\n", "figures.a.unit", True),
+        (MINIMAL.replace("    - 学习不够深入。", "    -"), "problems.points[0]", False),
+    ],
+    ids=["intro", "signature-date", "organization", "figure-value", "figure-unit", "list-item"],
+)
+def test_empty_value_hints_at_deleting_only_an_optional_key(tmp_path, monkeypatch, text, path, optional):
+    monkeypatch.setenv("REPORTGEN_LANG", "zh")
+    loaded = pipeline.load(write(tmp_path, text))
+    said = [d.message for d in loaded.diagnostics if d.path == path]
+    assert len(said) == 1 and said[0].startswith("没有填写值：请填写内容")
+    assert ("整行删除" in said[0]) == optional

@@ -58,7 +58,7 @@ def _level(ilvl: int, fmt: str, text: str) -> str:
     text = text.replace("%1", f"%{ilvl + 1}")  # %N is the number of level N: a level shows its own
     return (
         f'<w:lvl w:ilvl="{ilvl}"><w:start w:val="1"/><w:numFmt w:val="{fmt}"/>'
-        f'<w:lvlText w:val="{text}"/><w:lvlJc w:val="left"/><w:suff w:val="nothing"/></w:lvl>'
+        f'<w:suff w:val="nothing"/><w:lvlText w:val="{text}"/><w:lvlJc w:val="left"/></w:lvl>'  # CT_Lvl's order
     )
 
 

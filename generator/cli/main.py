@@ -17,6 +17,7 @@ from generator.cli import clickui, console
 from generator.diagnostics import exit_status
 from generator.errors import ReportgenError
 from generator.messages import msg
+from generator.output import output_folder
 
 FILES = clickui.Path(path_type=Path, dir_okay=False)
 
@@ -75,20 +76,24 @@ def _output_formats(ctx: click.Context, param: click.Parameter, value: str) -> l
 @lang_option
 def render(files, template, output, output_formats, pdf_a, strict, jobs, force) -> None:
     """Validate and render each data file."""
-    from generator import batch
-
-    if template:
-        from generator.templating import templates
-
-        templates.resolve(template)  # an unknown name is exit 2 before any work
+    _check_template_option(template)
     if pdf_a and "pdf" not in output_formats:
         raise click.UsageError(msg("cli.pdf-a-without-pdf"))
     if "pdf" in output_formats:
         from generator.render import pdf
 
         pdf.find_tools()  # a missing soffice is exit 2 before any work
-    planned = batch.plan(list(files), _output(output), template, output_formats, strict, pdf_a, force)
-    started, failed, status = time.monotonic(), 0, 0
+    with output_folder(output, len(files) > 1):
+        status = _render(files, _output(output), template, output_formats, strict, pdf_a, jobs, force)
+    sys.exit(status)
+
+
+def _render(files, out, template, output_formats, strict, pdf_a, jobs, force) -> int:
+    """Plan, render and report every file; the exit status."""
+    from generator import batch
+
+    planned = batch.plan(list(files), out, template, output_formats, strict, pdf_a, force)
+    started, failed, status, warned = time.monotonic(), 0, 0, 0
     many = len(planned) > 1  # a batch prints its problems and one summary line, not a line a file
     results = contextlib.closing(batch.run(planned, jobs or batch.default_workers(planned)))
     with console.progress(len(planned)) as advance, results as done:
@@ -96,26 +101,37 @@ def render(files, template, output, output_formats, pdf_a, strict, jobs, force) 
             console.diagnostics(result.diagnostics)
             status = max(status, exit_status(result.diagnostics, strict), result.exit_code)
             failed += not result.ok
+            warnings = sum(not d.is_error for d in result.diagnostics) if result.ok else 0
+            warned += warnings
             if not many:
-                for path in result.outputs:
-                    console.info(msg("cli.rendered", path=path))
+                for n, path in enumerate(result.outputs, 1):
+                    console.info(msg("cli.rendered", path=path) + _warnings_note(warnings if n == len(result.outputs) else 0))
             advance()
     if many:
         elapsed = time.monotonic() - started
-        console.info(msg("cli.summary", ok=len(planned) - failed, failed=failed, seconds=elapsed))
-    sys.exit(status)
+        console.info(msg("cli.summary", ok=len(planned) - failed, failed=failed, seconds=elapsed) + _warnings_note(warned))
+    return status
+
+
+def _warnings_note(count: int) -> str:
+    """`（2 条提醒，见 reportgen lint）` after what was written, when the files written have warnings."""
+    return msg("cli.warnings-note", count=count) if count else ""
+
+
+def _check_template_option(template: str | None) -> None:
+    """-t before any work: an unknown name or a missing file is exit 2, a document without tags exit 1."""
+    if not template:
+        return
+    from generator.templating import check, templates
+
+    chosen = templates.resolve(template)
+    if templates.looks_like_path(template):
+        check.require_tags(chosen.docx)
 
 
 def _output(given: str | None) -> Path | None:
-    """-o as a Path; `out/` names a folder, which must exist (Path would drop the slash)."""
-    if given is None:
-        return None
-    path = Path(given)
-    if given.endswith(("/", "\\")) and not path.is_dir():
-        from generator.errors import OutputError
-
-        raise OutputError("out.no-folder", path=given)
-    return path
+    """-o as a Path (made a folder by output.output_folder when it names one)."""
+    return None if given is None else Path(given)
 
 
 @cli.command(help="help.validate")
@@ -153,14 +169,17 @@ def lint(files, strict, list_rules) -> None:
         sys.exit(0)
     if not files:
         raise click.UsageError(msg("cli.lint-no-files"))
-    status = 0
+    status, clean = 0, True
     for f in files:
         loaded = load(f)
         found = loaded.diagnostics
         if loaded.ok:
             found = sorted(found + run_rules(loaded.source, loaded.report))
         console.diagnostics(found)
-        status = max(status, exit_status(found, strict))
+        status, clean = max(status, exit_status(found, strict)), clean and not found
+    if clean:  # silence would leave a newcomer wondering whether it ran
+        many = len(files) > 1
+        console.info(msg("cli.lint-clean-many", count=len(files)) if many else msg("cli.lint-clean", file=files[0]))
     sys.exit(status)
 
 
@@ -277,13 +296,11 @@ def diff(old, new, template, output, author, date, fmt) -> None:
     from generator.diff import command as diffing
     from generator.diff import summary
 
-    if template:
-        from generator.templating import templates
-
-        templates.resolve(template)  # an unknown name is exit 2 before any work
+    _check_template_option(template)
     if author is not None and (not author.strip() or any(ord(c) < 32 for c in author)):
         raise click.UsageError(msg("diff.bad-author"))
-    result = diffing.run(old, new, _output(output), template, author, date, fmt)
+    with output_folder(output, False):
+        result = diffing.run(old, new, _output(output), template, author, date, fmt)
     console.diagnostics(result.diagnostics)
     if result.tracked is None:
         console.error(msg("diff.invalid"))
@@ -305,10 +322,17 @@ def diff(old, new, template, output, author, date, fmt) -> None:
 @lang_option
 def import_reports(files, output, org, period, strict, force) -> None:
     """Read existing reports (.docx, .txt, .md; .doc and others through LibreOffice) into data files."""
+    with output_folder(output, len(files) > 1):
+        status = _import_all(files, _output(output), org, period, strict, force)
+    sys.exit(status)
+
+
+def _import_all(files, out, org, period, strict, force) -> int:
+    """Import every file and report each; the exit status."""
     from generator import importer
 
     status = failed = 0
-    for f, done in zip(files, importer.import_files(list(files), _output(output), org, period, force, strict)):
+    for f, done in zip(files, importer.import_files(list(files), out, org, period, force, strict)):
         if isinstance(done, ReportgenError):
             console.error(str(done))
             status, failed = max(status, done.exit_code), failed + 1
@@ -325,7 +349,7 @@ def import_reports(files, output, org, period, strict, force) -> None:
         status = max(status, done.exit_code)
     if len(files) > 1:
         console.info(msg("import.summary", ok=len(files) - failed, failed=failed))
-    sys.exit(status)
+    return status
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -62,22 +62,49 @@ def period_yaml(period: Period) -> str:
 
 
 def modeline(out: Path, previous: Source | None = None, previous_path: Path | None = None) -> str:
-    """The schema line for editors: the previous file's (rebased to `out`), else the shipped schema."""
+    """The schema line for editors: the previous file's (rebased to `out`) when it names a schema of
+    the user's own or a web address; else the schema this reportgen ships."""
     target = None
     if previous is not None and previous_path is not None:
         for line in previous.text.splitlines()[:20]:
             m = MODELINE.match(line.strip())
             if m:
-                target = rebase(m.group(1), previous_path.parent, out.parent)
+                target = _own_schema(m.group(1), previous_path.parent, out.parent)
                 break
     if target is None:
         target = _relative(folder("schemas") / SCHEMA_FILE, out.parent)
     return f"# yaml-language-server: $schema={target}"
 
 
+_URL = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*://")
+# where a reportgen, this one or any other install of it, keeps its schema
+_SHIPPED = ("generator", "assets", "schemas", SCHEMA_FILE)
+
+
+def _own_schema(name: str, old_folder: Path, new_folder: Path) -> str | None:
+    """A modeline's schema written for `new_folder`; None for the shipped one (any install's, even one
+    gone since: the previous file may come from another machine or an older reportgen) or a missing file."""
+    if _URL.match(name) and not name.lower().startswith("file:"):
+        return name  # a schema on the web
+    path = _file_of(name) if _URL.match(name) else old_folder / name
+    try:
+        if path.resolve().parts[-len(_SHIPPED) :] == _SHIPPED or not path.is_file():
+            return None
+    except OSError:
+        return None
+    return _relative(path, new_folder)
+
+
+def _file_of(uri: str) -> Path:
+    from urllib.parse import urlparse
+    from urllib.request import url2pathname
+
+    return Path(url2pathname(urlparse(uri).path))
+
+
 def rebase(name: str, old_folder: Path, new_folder: Path) -> str:
     """A path written relative to `old_folder`, written relative to `new_folder` (URLs unchanged)."""
-    if re.match(r"[A-Za-z][A-Za-z0-9+.-]*://", name) or Path(name).is_absolute():
+    if _URL.match(name) or Path(name).is_absolute():
         return name
     return _relative(old_folder / name, new_folder)
 

@@ -91,6 +91,9 @@ class Report:
     closing: tuple[str, ...]
     signature: Signature | None
     figures: tuple[Figure, ...]
+    # the title as the user broke it into lines (GB/T 9704 §7.3.3: by meaning); () when one line
+    title_lines: tuple[str, ...] = ()
+    figures_table: str = "after_summary"  # where the figures table goes: after_summary, end, none
 
     @property
     def parts(self) -> tuple[tuple[str, Block], ...]:
@@ -119,6 +122,12 @@ class _Builder:
 
     def line(self, path: tuple, raw: str | None) -> str:
         return "".join(self.paragraphs(path, raw))
+
+    def lines(self, path: tuple, raw: str | None) -> tuple[str, ...]:
+        """A text whose every line break is meant (the report title): one string a non-blank line."""
+        if raw is None:
+            return ()
+        return tuple(self.line(path, line) for line in raw.splitlines() if line.strip(text.STRIP))
 
     def resolve(self, paragraph: str) -> str:
         if "$" not in paragraph:
@@ -152,7 +161,8 @@ def build(source: Source) -> Report:
     period = Period(p["year"], p["span"], p.get("index"))
     organization = text.one_line(data["organization"])
     sig = data.get("signature")
-    title = b.line(("title",), data.get("title")) or compose_title(organization, period)
+    title_lines = b.lines(("title",), data.get("title"))
+    title = "".join(title_lines) or compose_title(organization, period)
     return Report(
         organization=organization,
         period=period,
@@ -166,4 +176,6 @@ def build(source: Source) -> Report:
         closing=b.paragraphs(("closing",), data.get("closing")),
         signature=Signature(text.one_line(sig["name"]), sig["date"]) if sig else None,
         figures=tuple(figures.values()),
+        title_lines=title_lines if len(title_lines) > 1 else (),
+        figures_table=data.get("figures_table") or "after_summary",
     )

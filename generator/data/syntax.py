@@ -28,6 +28,9 @@ def syntax_error(error: yaml.MarkedYAMLError, text: str, starts: list[int], quot
             return ReadError(*position_in(starts, error.context_mark.index), "yaml.unclosed-quote")
         backslash = text.rfind("\\", 0, mark.index)  # the parser stops after it
         return ReadError(*position_in(starts, max(backslash, 0)), "yaml.bad-escape")
+    leading = _leading_quote(error, text, starts)
+    if leading is not None:
+        return leading
     rows = [line, line - 1]
     if context == "while scanning a simple key" and error.context_mark:
         rows.insert(0, position_in(starts, error.context_mark.index)[0])
@@ -70,6 +73,49 @@ def _bracket_before(text: str, starts: list[int], index: int) -> int | None:
         return None
     m = _VALUE_BRACKET.match(text, row_start)
     return m.start(1) if m and m.start(1) < index else None
+
+
+# A value that starts with a quote: `- "三会一课"制度…`, `text: '两学一做'常态化`. Group 1 is the quote.
+_VALUE_QUOTE = re.compile(r"[ \t]*(?:- +)*(?:[^\s:#'\"][^:#\n]*:[ \t]+)?(['\"])")
+_COMMENT = re.compile(r"[ \t]+#.*")
+_CHINESE_QUOTES = {'"': "“”", "'": "‘’"}
+
+
+def _leading_quote(error: yaml.MarkedYAMLError, text: str, starts: list[int]) -> ReadError | None:
+    """Text that starts with a half-width quote: YAML reads the quoted words as the whole value and
+    the rest of the line is left over. Placed at the opening quote, with the line corrected."""
+    if not (error.problem or "").startswith("expected <block end>") or error.problem_mark is None:
+        return None
+    index = error.problem_mark.index
+    row = position_in(starts, index)[0]
+    m = _VALUE_QUOTE.match(text, starts[row - 1])
+    if m is None or m.start(1) >= index:
+        return None
+    quote = m.group(1)
+    closed = text[m.start(1) : index].rstrip(" \t")
+    if len(closed) < 2 or not closed.endswith(quote):  # the quote that ends here opened elsewhere
+        return None
+    row_text = BREAKS.split(text)[row - 1]
+    start = m.start(1) - starts[row - 1]
+    before, value = row_text[:start].lstrip(" "), _COMMENT.sub("", row_text[start:]).rstrip()
+    return ReadError(
+        *position_in(starts, m.start(1)), "yaml.leading-quote",
+        quote=quote, fixed=before + _in_chinese_quotes(value, quote), quoted=before + _quoted_whole(value, quote),
+    )  # fmt: skip
+
+
+def _in_chinese_quotes(value: str, quote: str) -> str:
+    """`"三会一课"制度` → `“三会一课”制度`: the half-width quotes, in pairs, as Chinese ones."""
+    pieces = value.split(quote)
+    marks = [_CHINESE_QUOTES[quote][n % 2] for n in range(len(pieces) - 1)] + [""]
+    return "".join(piece + mark for piece, mark in zip(pieces, marks))
+
+
+def _quoted_whole(value: str, quote: str) -> str:
+    """The whole value in the other kind of quotes, escaped as YAML wants."""
+    if quote == '"':
+        return "'" + value.replace("'", "''") + "'"
+    return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
 # The usual slips of Chinese typing at the start of a line: group 1 is the culprit.

@@ -67,7 +67,7 @@ def _from_cerberus(source: Source, e: Any) -> Diagnostic | None:
             message=msg("schema.required", field=format_path(path)),
         )  # fmt: skip
     if rule == "nullable" or value is None:
-        return _diag(source, path, "schema.null")
+        return _diag(source, path, "schema.null-optional" if _optional(path) else "schema.null")
     if rule == "type":
         return _diag(source, path, "schema.type", expected=msg(f"type.{e.constraint}"), got=_got(value))
     if rule == "allowed" and path == ("format_version",):
@@ -98,12 +98,22 @@ def _got(value: Any) -> str:
     return msg(f"got.{kind}", value=value)
 
 
-def _known_keys(parent: tuple) -> list[str]:
+def _rule_at(path: tuple) -> dict | None:
     rule: dict | None = schema.rule_for_root()
-    for part in parent:
+    for part in path:
         rule = schema.item_rule(rule) if isinstance(part, int) else schema.child_rule(rule, part)
-    fields = schema.fields_of(rule)
+    return rule
+
+
+def _known_keys(parent: tuple) -> list[str]:
+    fields = schema.fields_of(_rule_at(parent))
     return list(fields) if fields else []
+
+
+def _optional(path: tuple) -> bool:
+    """Whether the key at `path` may be left out, so that deleting its line is a way out too."""
+    fields = schema.fields_of(_rule_at(path[:-1])) if path and isinstance(path[-1], str) else None
+    return fields is not None and path[-1] in fields and not fields[path[-1]].get("required", False)
 
 
 def _did_you_mean(path: tuple) -> str:
@@ -165,7 +175,7 @@ def _check_texts(source: Source, data: dict) -> Iterator[Diagnostic]:
     figures = data.get("figures") if isinstance(data.get("figures"), dict) else {}
     for path, value in strings(data):
         yield from _check_chars(source, path, value)
-        if path[-1] == "title" and "\n" in value.strip():
+        if path[-1] == "title" and path != ("title",) and "\n" in value.strip():  # the report's may break
             yield _diag(source, path, "check.multiline-title")
         if path[0] not in schema.root():
             continue  # an unknown key: its own error says all there is to say

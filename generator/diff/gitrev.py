@@ -71,8 +71,23 @@ def show(r: Revision) -> bytes:
         raise ReportgenError("diff.not-repo", spec=r.spec)
     if _git(["rev-parse", "--verify", "--quiet", f"{r.rev}^{{commit}}"]).returncode != 0:
         raise ReportgenError("diff.no-revision", rev=r.rev, spec=r.spec)
-    reason = done.stderr.decode("utf-8", "replace").strip().splitlines()
-    raise ReportgenError("diff.no-path", rev=r.rev, path=r.path, reason=reason[-1] if reason else "")
+    raise ReportgenError("diff.no-path", rev=r.rev, path=r.path, hint=_why_no_path(done.stderr))
+
+
+# What git says when `git show REV:path` finds no file, put in our words: its English (and its
+# `hint:` lines) would otherwise stand in the middle of a Chinese sentence.
+_DID_YOU_MEAN = re.compile(r"Did you mean '([^']+)'")
+_NOT_COMMITTED = "exists on disk, but not in"
+
+
+def _why_no_path(stderr: bytes) -> str:
+    from generator.messages import msg
+
+    said = stderr.decode("utf-8", "replace")
+    m = _DID_YOU_MEAN.search(said)
+    if m:  # `HEAD:x.yaml` from a subfolder: git knows the path from the top
+        return msg("diff.no-path-did-you-mean", spec=m.group(1))
+    return msg("diff.no-path-not-committed") if _NOT_COMMITTED in said else ""
 
 
 def worktree_path(r: Revision) -> Path:

@@ -18,8 +18,8 @@ from generator.data.model import compose_title
 from generator.data.periods import Period
 from generator.diagnostics import WARNING, Diagnostic
 from generator.errors import OutputError, ReportgenError
-from generator.importer import convert, detect, head, plain, word
-from generator.importer.frame import Frame, frame
+from generator.importer import convert, detect, guess, plain, reflow, word
+from generator.importer.frame import frame
 from generator.importer.paragraphs import Document, ImportFailed
 from generator.importer.writer import write
 from generator.messages import msg
@@ -80,8 +80,9 @@ def import_file(
     if output.exists() and not force:
         raise ReportgenError("import.exists", path=str(output))
     doc = read(path, str(path))
+    doc.paragraphs, reshaped = reflow.repair(doc.paragraphs)
     found = frame(doc)
-    organization, report_period, notes = _org_period(found, org, chosen_period, str(path))
+    organization, report_period, notes = guess.org_and_period(found, org, chosen_period, str(path))
     composed = compose_title(organization, report_period)
     title = found.title if found.title and found.title != composed else None
     if not found.title:
@@ -93,7 +94,7 @@ def import_file(
         figures=found.figures, source=path.name, out=output,
     )  # fmt: skip
     _check(text, str(output))
-    diagnostics = [_diagnostic(doc, where, key, kw) for where, key, kw in notes + found.notes + best.built.notes]
+    diagnostics = [_diagnostic(doc, where, key, kw) for where, key, kw in doc.notes + reshaped + notes + found.notes + best.built.notes]
     result = Imported(path, None, diagnostics, best.name, *_counts(best.built.data), len(found.figures))
     if strict and diagnostics:
         result.exit_code = 1
@@ -110,23 +111,6 @@ def _flag_period(period: str | None) -> Period | None:
     if found is None:
         raise ReportgenError("new.bad-period", value=period)
     return found
-
-
-def _org_period(found: Frame, org: str | None, period: Period | None, name: str) -> tuple[str, Period, list]:
-    notes: list[tuple[int, str, dict]] = []
-    title_org, title_period = head.from_title(found.title)
-    if org is None and title_org is None and found.signature:
-        title_org = found.signature[0]
-        notes.append((0, "import.org-from-signature", {"org": title_org}))
-    organization = (org or "").strip() or title_org
-    chosen = period or title_period
-    if not organization:
-        raise ImportFailed("import.need-org", path=name)
-    if chosen is None:
-        raise ImportFailed("import.need-period", path=name)
-    if len(organization) > 100:
-        raise ImportFailed("import.need-org", path=name)
-    return organization, chosen, notes
 
 
 def _check(text: str, name: str) -> None:

@@ -48,6 +48,9 @@ def point_of(text: str) -> int:
     return label.n if label is not None and label.kind == labels.POINT else -1
 
 
+SHORT_HEADING = 30  # characters: a ： further in ends a clause of the text; a longer sentence is text
+
+
 def split_heading(line: Line, standalone: bool) -> tuple[str, str | None]:
     """(title, the text that runs on after it) of a heading line (import.md "Run-in headings")."""
     p, rest = line.para, line.rest.strip()
@@ -56,18 +59,26 @@ def split_heading(line: Line, standalone: bool) -> tuple[str, str | None]:
     if p.lead:
         lead_end = max(p.lead - (len(p.text) - len(line.rest)), 0)
         title, after = rest[:lead_end].strip(), rest[lead_end:].strip()
-        return _unclosed(title), after or None
+        return unclosed(title), after or None
     stop = next((i for i, c in enumerate(rest) if c in "。！？"), None)
+    colon = next((i for i, c in enumerate(rest[:SHORT_HEADING]) if c in "：:"), None)
+    if colon is not None and (stop is None or colon < stop) and rest[colon + 1 :].strip():
+        return rest[: colon + 1], rest[colon + 1 :].strip()  # (一)标题：正文 — the title keeps its ：
     if stop is None:
         return rest, None
     after = rest[stop + 1 :].strip()
     if not after:
         return (rest, None) if standalone else ("", rest)
     title = rest[: stop + 1]
-    return _unclosed(title), after
+    return unclosed(title), after
 
 
-def _unclosed(title: str) -> str:
+def is_heading_sentence(text: str | None) -> bool:
+    """A heading written as a short sentence of its own (`规范支部设置。`), its text below it."""
+    return bool(text) and len(text) <= SHORT_HEADING and text.endswith("。") and not any(c in "。！？；，" for c in text[:-1])
+
+
+def unclosed(title: str) -> str:
     """A run-in title without the 。 that formats.run_in adds back."""
     if title.endswith("。") and not title[:-1].endswith(tuple(END_PUNCTUATION)):
         return title[:-1]

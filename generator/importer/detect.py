@@ -15,6 +15,7 @@ from generator.data.model import Block, Figure, Report, Signature, compose_title
 from generator.data.periods import Period
 from generator.data.scalars import Number
 from generator.importer import labels, parts, structure
+from generator.importer.blocks import unpunctuated
 from generator.importer.frame import Frame, Line
 
 FIGURES = "\x00figures"  # the table's place in a list of paragraph texts
@@ -25,7 +26,7 @@ class Candidate:
     name: str
     built: structure.Built
     report: Report
-    score: tuple[int, int, int]  # paragraphs back as they were, characters in common, -part titles kept
+    score: tuple[int, int, int, int]  # paragraphs back as they were, characters in common, -part titles kept, headings kept
 
 
 def _plain(text: str) -> str:
@@ -58,13 +59,6 @@ def _titles(data: dict, chosen: layout.Layout) -> int:
     return found
 
 
-def layout_texts(report: Report, chosen: str) -> list[str]:
-    out = []
-    for p in layout.layout(report, chosen):
-        out.append(FIGURES if p.kind == "figures" else _plain(p.lead + p.text))
-    return out
-
-
 def score(source: list[str], laid: list[str]) -> tuple[int, int]:
     """(paragraphs equal and in order, characters that the others share at their ends)."""
     matcher = SequenceMatcher(None, source, laid, autojunk=False)
@@ -83,18 +77,32 @@ def _ends(a: str, b: str) -> int:
     return min(start + end, len(a), len(b))
 
 
+def _heading_like(lines: list[Line]) -> list[bool]:
+    """Lines that look like headings: a heading style, all bold, or short with no label and no
+    closing mark (`主要做法`)."""
+    return [bool(ln.para.heading or ln.para.bold or (ln.label is None and ln.text and unpunctuated(ln.text))) for ln in lines]
+
+
 def choose(frame: Frame, organization: str, period: Period, title: str) -> Candidate:
+    """The last tie-breaker, where two layouts give back the same text: how many of the lines that
+    look like headings the layout prints as headings (a summary's title is a heading, not an
+    intro line); it counts only where every paragraph came back, line for line."""
     source = source_texts(frame.lines)
+    like = _heading_like(frame.lines)
     best = None
     for name in layout.LAYOUTS:  # the default first: it wins ties
         built = structure.build(frame.lines, name, period)
         report = to_report(built.data, organization, period, title, frame)
         titles = _titles(built.data, layout.LAYOUTS[name])
-        laid = layout_texts(report, name)
-        found = Candidate(name, built, report, (*score(source, laid), -titles))
+        paragraphs = layout.layout(report, name)
+        laid = [FIGURES if p.kind == "figures" else _plain(p.lead + p.text) for p in paragraphs]
+        same, near = score(source, laid)
+        exact = same == len(source) == len(laid)
+        kept = sum(p.kind in ("heading", "part") for p, h in zip(paragraphs, like) if h) if exact else 0
+        found = Candidate(name, built, report, (same, near, -titles, kept))
         if best is None or found.score > best.score:
             best = found
-        if found.score[0] == len(source) == len(laid) and not titles:
+        if exact and not titles and kept == sum(like):
             break  # every paragraph back as it was, every heading the format's own: nothing does better
     assert best is not None
     return best

@@ -16,6 +16,8 @@ _YEAR = re.compile(r"(20\d\d)\s*年?度?")
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")
 _NONE = ("—", "-", "－", "——", "/", "")
 _UNIT = re.compile(r"(.+?)[（(]([^（）()]{1,8})[)）]")
+_WITH_UNIT = re.compile(r"(\d+(?:\.\d+)?)\s*([^\d\s.%]{0,4})")  # 12, 12次, 3.5万元; not 82%
+_UNIT_HEADS = ("单位", "計量單位", "计量单位", "單位")
 
 
 @dataclass
@@ -47,6 +49,17 @@ def number(cell: str) -> str | None:
     return text if _NUMBER.fullmatch(text) else None
 
 
+def with_unit(cell: str) -> tuple[str, str] | None:
+    """(number, unit) of a cell that writes its unit after the number: `12次` → (12, 次)."""
+    m = _WITH_UNIT.fullmatch(cell.strip().replace(",", "").replace("，", ""))
+    return (m.group(1), m.group(2)) if m else None
+
+
+def unit_column(header: list[str]) -> int | None:
+    """The column headed 单位 (or 计量单位), if any."""
+    return next((i for i, c in enumerate(header) if re.sub(r"\s", "", c) in _UNIT_HEADS), None)
+
+
 def rows(table: list[list[str]]) -> list[Row] | None:
     """The figures of a table, or None when it is not a table of figures."""
     if len(table) < 2:
@@ -54,16 +67,21 @@ def rows(table: list[list[str]]) -> list[Row] | None:
     current, previous = header_columns(table[0])
     if current is None or previous is None:
         return None
+    units = unit_column(table[0])
     found = []
     for cells in table[1:]:
         if len(cells) <= max(current, previous) or not cells[0].strip():
             return None
-        value = number(cells[current])
-        before = number(cells[previous])
-        if value is None or (before is None and cells[previous].strip() not in _NONE):
+        now, before = with_unit(cells[current]), with_unit(cells[previous])
+        if now is None or (before is None and cells[previous].strip() not in _NONE):
             return None
         label, unit = split_unit(cells[0].strip())
-        found.append(Row(label, unit, value, before))
+        if before is not None and before[1] != now[1]:
+            return None  # 12次 against 10人: not one figure
+        written = cells[units].strip() if units is not None and units < len(cells) else ""
+        if sum(bool(u) for u in {unit, now[1], written}) > 1:
+            return None  # two different units: the figure could not print as typed
+        found.append(Row(label, unit or now[1] or written, now[0], before[0] if before else None))
     return found
 
 

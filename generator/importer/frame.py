@@ -2,7 +2,8 @@
 
 `frame()` takes the source paragraphs and returns the title, the signature, the figures and the
 body lines in between, each line with its label recognised. The template's own caption of the
-figures table (主要工作数据) is left out; any other table is read as paragraphs, cell by cell.
+figures table (主要工作数据) is left out; any other table stays where it is, a
+paragraph a row.
 """
 
 from __future__ import annotations
@@ -15,8 +16,10 @@ from generator.importer import figures as figures_mod
 from generator.importer import labels
 from generator.importer.labels import Label
 from generator.importer.paragraphs import Document, Para
+from generator.importer.script import fold
 
 CAPTION = "主要工作数据"  # the built-in template's caption of the figures table
+CELL_GAP = "\u3000"  # between the cells of a table row read as a paragraph: a space, no character added
 _TITLE_WORDS = ("总结", "报告", "计划", "安排", "打算", "汇报", "要点", "思路", "材料")
 _CN_DIGITS = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"零": 0}
 _DATE = re.compile(
@@ -57,8 +60,10 @@ class Line:
 @dataclass
 class Frame:
     title: str = ""
+    title_where: int = 1  # the paragraph of the title (where a note on it points)
     lines: list[Line] = field(default_factory=list)
     signature: tuple[str, datetime.date] | None = None
+    signature_where: int = 0
     figures: list[figures_mod.Row] = field(default_factory=list)
     notes: list[tuple[int, str, dict]] = field(default_factory=list)  # (where, message key, fields)
 
@@ -75,6 +80,8 @@ def frame(doc: Document) -> Frame:
             continue
         else:
             label, rest = labels.strip(p.text)
+            if label is None and labels.unreadable(p.text):
+                found.notes.append((p.where, "import.label-unread", {"limit": labels.MAX_NUMBER}))
             found.lines.append(Line(p, label, rest))
     return found
 
@@ -86,11 +93,10 @@ def _table(p: Para, found: Frame) -> None:
         found.lines.append(Line(p, None, "", figures=True))
         return
     found.notes.append((p.where, "import.table-as-text", {}))
-    for cells in p.rows or []:
-        for cell in cells:
-            if cell.strip():
-                label, rest = labels.strip(cell.strip())
-                found.lines.append(Line(Para(cell.strip(), p.where), label, rest))
+    for cells in p.rows or []:  # a row a paragraph, in its place: the table stays together
+        text = CELL_GAP.join(c.strip() for c in cells if c.strip())
+        if text:
+            found.lines.append(Line(Para(text, p.where), None, text))
 
 
 # ---------------------------------------------------------------- title
@@ -103,6 +109,11 @@ def _title_like(p: Para) -> bool:
     return not text.endswith(("。", "：", ":", "；", "，"))
 
 
+def is_title_words(text: str) -> bool:
+    """Ends like a report's title (总结, 报告, 計劃 …)."""
+    return fold(text).endswith(_TITLE_WORDS)
+
+
 def _title(paras: list[Para], found: Frame) -> None:
     if not paras or not _title_like(paras[0]):
         return
@@ -111,11 +122,12 @@ def _title(paras: list[Para], found: Frame) -> None:
     for p in paras[1:4]:
         joined = "".join(t.text for t in taken)
         same_style = styled and (p.title_style or p.centred)
-        completes = not joined.endswith(_TITLE_WORDS) and p.text.endswith(_TITLE_WORDS) and len(p.text) <= 40
+        completes = not is_title_words(joined) and is_title_words(p.text) and len(p.text) <= 40
         if not _title_like(p) or not (same_style or (completes and not styled)):
             break
         taken.append(p)
     found.title = "".join(p.text.strip() for p in taken)
+    found.title_where = taken[0].where
     del paras[: len(taken)]
 
 
@@ -142,7 +154,7 @@ def _cn_int(text: str) -> int:
         return int(text)
     if len(text) == 4:  # 二〇二四: digit by digit
         return int("".join(str(_CN_DIGITS[c]) for c in text))
-    return labels.chinese_numbers().get(text, 0)
+    return labels.chinese_value(text) or 0
 
 
 def _signature(paras: list[Para], found: Frame) -> None:
@@ -157,4 +169,5 @@ def _signature(paras: list[Para], found: Frame) -> None:
         found.notes.append((paras[-1].where, "import.date-alone", {}))
         return
     found.signature = (text, date)
+    found.signature_where = name.where
     del paras[-2:]

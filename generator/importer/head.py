@@ -32,7 +32,7 @@ def from_title(title: str) -> tuple[str | None, Period | None]:
         period = Period(year, "half", 1 if half.group(1) == "上" else 2)
     elif quarter:
         q = quarter.group(1)
-        period = Period(year, "quarter", int(q) if q.isdigit() else labels.chinese_numbers()[q])
+        period = Period(year, "quarter", int(q) if q.isdigit() else labels.chinese_value(q))
     else:
         period = Period(year, "year")
     return org, period if 2000 <= year <= 2100 else None

@@ -36,6 +36,7 @@ class Document:
     name: str  # the source as the user named it, for messages
     kind: str  # docx | txt | md
     paragraphs: list[Para] = field(default_factory=list)
+    notes: list[tuple[int, str, dict]] = field(default_factory=list)  # what the reader left out or read as accepted
 
     @property
     def place_key(self) -> str:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from generator.importer.frame import Line
+from generator.importer.script import fold
 
 _PROBLEMS = re.compile(r"问题|不足|差距|短板|薄弱")
 _CAUSES = re.compile(r"原因")
@@ -21,7 +22,7 @@ _SUMMARY = re.compile(r"^(基本情况|主要工作|工作开展情况|主要做
 
 
 def part_of(heading: str) -> str | None:
-    words = re.split(r"[。！？：:]", heading, maxsplit=1)[0]  # a run-in heading's words, not its text
+    words = re.split(r"[。！？：:]", fold(heading), maxsplit=1)[0]  # a run-in heading's words, not its text
     if _PLANS.search(words) and not _PROBLEMS.search(words):
         return "plans"
     if _CAUSES.search(words) and not _PROBLEMS.search(words):
@@ -46,7 +47,7 @@ def roles(headings: list[str]) -> list[str | None]:
 
 def is_summary_heading(words: str) -> bool:
     """基本情况, 主要工作, 2024年上半年党建工作开展情况: the words of a summary's own heading."""
-    return bool(_SUMMARY.match(words))
+    return bool(_SUMMARY.match(fold(words)))
 
 
 def part_words(line: Line) -> str:
@@ -55,4 +56,4 @@ def part_words(line: Line) -> str:
 
 
 def speaks_of_problems(text: str) -> bool:
-    return bool(_PROBLEMS.search(text))
+    return bool(_PROBLEMS.search(fold(text)))

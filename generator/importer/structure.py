@@ -18,7 +18,9 @@ from dataclasses import dataclass, field
 from generator import layout
 from generator.data.periods import Period
 from generator.importer import labels, parts
-from generator.importer.blocks import hoist, point_of, read_points, split_heading, split_intro, texts, unpunctuated
+from generator.importer.blocks import (
+    hoist, is_heading_sentence, point_of, read_points, split_heading, split_intro, texts, unclosed, unpunctuated,
+)  # fmt: skip
 from generator.importer.frame import Line
 from generator.layout import INLINE, STANDALONE, Layout, PartRule
 
@@ -241,6 +243,8 @@ class _Builder:
     def block(self, node: Node, rule: PartRule, depth: int) -> dict:
         standalone = bool(node.items) or depth == 0 or (depth == 1 and rule.first_items == STANDALONE)
         title, first = split_heading(node.head, standalone) if node.head else ("", None)
+        if not title and node.pre and is_heading_sentence(first):
+            title, first = unclosed(first), None  # `1.规范支部设置。` alone on its line, its text below
         if len(title) > MAX_TITLE or "\n" in title:
             self.note(node.head.where, "import.long-title")
             title, first = "", node.head.rest.strip()

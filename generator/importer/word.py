@@ -20,6 +20,8 @@ from generator.errors import reason
 from generator.importer.drawn import Numbering, W
 from generator.importer.paragraphs import MAX_PARAGRAPHS, Document, ImportFailed, Para
 
+MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
+
 _PARSER = dict(resolve_entities=False, no_network=True, huge_tree=False, remove_comments=True)
 _HEADING_NAME = re.compile(r"(?:heading|标题)\s*([1-9])", re.IGNORECASE)
 _BLANKS = " \t\u3000\u00a0"
@@ -135,6 +137,7 @@ class _Reader:
     def __init__(self, doc: Document, styles: _Styles, lists: Numbering) -> None:
         self.doc, self.styles, self.lists = doc, styles, lists
         self.count = 0
+        self.fields: list[list] = []  # the complex fields open where the reader is: [code, result shown]
 
     def blocks(self, parent) -> None:
         for el in parent:
@@ -143,8 +146,14 @@ class _Reader:
             elif el.tag == f"{W}tbl":
                 self.table(el)
             elif el.tag in (f"{W}sdt", f"{W}customXml"):
+                if _gallery(el) == "Table of Contents":  # Word's table of contents: the headings again
+                    self.note(self.count + 1, "import.toc", {})
+                    self.count += sum(1 for _ in el.iter(f"{W}p"))
+                    continue
                 content = el.find(f"{W}sdtContent")
                 self.blocks(content if content is not None else el)
+            elif el.tag == f"{MC}AlternateContent":
+                self.blocks(_branch(el))
 
     def add(self, para: Para) -> None:
         if len(self.doc.paragraphs) >= MAX_PARAGRAPHS:
@@ -209,21 +218,55 @@ class _Reader:
         level = ilvl.get(f"{W}val", "0") if ilvl is not None else "0"
         return self.lists.label(num_id.get(f"{W}val", ""), int(level) if level.isdigit() else 0)
 
+    def note(self, where: int, key: str, kw: dict) -> None:
+        if not any(k == key for _, k, _ in self.doc.notes) or key == "import.text-box":
+            self.doc.notes.append((where, key, kw))
+
     def runs(self, p) -> list[tuple[str, bool]]:
-        """(text, emphasised) of each run, `\n` for a line break; deleted text and fields' code left out."""
-        out = []
-        for r in p.iter(f"{W}r"):
-            if any(a.tag in (f"{W}del", f"{W}moveFrom") for a in r.iterancestors()):
-                continue
+        """(text, emphasised) of each run, `\n` for a line break: the text as if every tracked change
+        were accepted; fields' code, a table of contents and text boxes left out."""
+        out: list[tuple[str, bool]] = []
+        for r in _runs(p, self):
             emphasised = self.emphasised(r)
             for child in r:
-                if child.tag == f"{W}t":
+                tag = child.tag
+                if tag == f"{W}fldChar":
+                    self.field(child.get(f"{W}fldCharType", ""))
+                elif tag == f"{W}instrText" and self.fields:
+                    self.fields[-1][0] += child.text or ""
+                elif self.in_toc():
+                    continue
+                elif tag == f"{W}t":
                     out.append((child.text or "", emphasised))
-                elif child.tag == f"{W}tab":
+                elif tag == f"{W}tab":
                     out.append(("\t", emphasised))
-                elif child.tag in (f"{W}br", f"{W}cr"):
+                elif tag in (f"{W}br", f"{W}cr"):
                     out.append(("\n", emphasised))
+                elif tag in (f"{W}pict", f"{W}drawing", f"{MC}AlternateContent"):
+                    self.text_box(child)
         return out
+
+    def field(self, kind: str) -> None:
+        """A complex field's begin, separate and end, nested: [code, showing its result]."""
+        if kind == "begin":
+            self.fields.append(["", False])
+        elif kind == "separate" and self.fields:
+            self.fields[-1][1] = True
+            if self.in_toc():
+                self.note(self.count, "import.toc", {})
+        elif kind == "end" and self.fields:
+            self.fields.pop()
+
+    def in_toc(self) -> bool:
+        return any(shown and code.split()[:1] == ["TOC"] for code, shown in self.fields)
+
+    def text_box(self, el) -> None:
+        """A text box's words are not the body's (a caption, a stamp): said, not imported."""
+        for box in el.iter(f"{W}txbxContent"):
+            text = "".join(t.text or "" for t in box.iter(f"{W}t")).strip()
+            if text:
+                self.note(self.count, "import.text-box", {"text": text[:40]})
+            return  # the first box: a drawing and its fallback hold the same one
 
     def emphasised(self, r) -> bool:
         rpr = r.find(f"{W}rPr")
@@ -239,6 +282,39 @@ class _Reader:
         fonts = rpr.find(f"{W}rFonts")
         face = fonts.get(f"{W}eastAsia", "") if fonts is not None else ""
         return face.startswith(_EMPHASIS_FONTS)
+
+
+# What a paragraph holds runs in: opened; a deletion is left out (the text as accepted).
+_OPENED = {f"{W}{t}" for t in ("hyperlink", "smartTag", "sdt", "sdtContent", "ins", "moveTo", "fldSimple", "customXml", "dir", "bdo")}
+_TRACKED = {f"{W}{t}" for t in ("ins", "del", "moveFrom", "moveTo")}
+
+
+def _runs(parent, reader: _Reader):
+    """The runs of a paragraph in reading order, as they show with every change accepted."""
+    for el in parent:
+        if el.tag == f"{W}r":
+            yield el
+        elif el.tag in _TRACKED:
+            reader.note(reader.count, "import.tracked", {})
+            if el.tag in (f"{W}ins", f"{W}moveTo"):
+                yield from _runs(el, reader)
+        elif el.tag in _OPENED:
+            yield from _runs(el, reader)
+        elif el.tag == f"{MC}AlternateContent":
+            yield from _runs(_branch(el), reader)
+
+
+def _branch(alternate):
+    """The branch of mc:AlternateContent to read: the fallback, which every reader understands."""
+    for branch in (alternate.find(f"{MC}Fallback"), alternate.find(f"{MC}Choice")):
+        if branch is not None:
+            return branch
+    return []
+
+
+def _gallery(sdt) -> str:
+    found = sdt.find(f"{W}sdtPr/{W}docPartObj/{W}docPartGallery")
+    return found.get(f"{W}val", "") if found is not None else ""
 
 
 def _split_breaks(runs: list[tuple[str, bool]]) -> list[list[tuple[str, bool]]]:

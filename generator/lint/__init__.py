@@ -12,6 +12,7 @@ A rule reports at most `common.PER_TEXT` findings in one text.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from types import ModuleType
 
 from generator.data.model import Report
@@ -52,11 +53,11 @@ _LINES = re.compile(r"\r\n|\r|\n")  # as Source counts lines
 _DISABLE = re.compile(r"(?:^|\s)#\s*reportgen:\s*disable=([A-Za-z0-9_,\s-]+)")
 
 
-def lint(source: Source, report: Report) -> list[Diagnostic]:
-    """Every finding of every rule on a file that validated, sorted by position."""
+def lint(source: Source, report: Report, codes: Iterable[str] | None = None) -> list[Diagnostic]:
+    """Every finding of every rule (or of the rules `codes` names) on a file that validated, sorted by position."""
     silenced = _silenced(source.text)
     found = []
-    for rule in RULES.values():
+    for rule in RULES.values() if codes is None else [RULES[code] for code in codes]:
         subject = report if getattr(rule, "INPUT", "source") == "report" else source
         for finding in rule.check(subject, dict(getattr(rule, "DEFAULT", {}))):
             d = _diagnostic(source, rule, finding)

@@ -5,6 +5,9 @@ in: ``XX``, ``X次``, ``XXXX元``, ``××``, ``（此处填写…）``, ``待补
 titles, organisation and figure labels included. ``X光`` and ``X射线`` are real words and pass;
 so do Latin words (``XXL``) and the phrase ``有待补充``.
 
+A text that is still one of the example facts ``reportgen new`` writes (its intro, texts and points;
+not its titles, lead-ins and closing, which a report may keep) is a placeholder too.
+
 PASS::
 
     text: 全年召开支部学习会12次。
@@ -22,6 +25,7 @@ from collections.abc import Iterator
 
 from generator.data.source import Source
 from generator.lint.common import Finding, first, found, texts
+from generator.new import is_example
 
 ID, LEVEL = "placeholder", "warning"
 
@@ -37,6 +41,9 @@ PATTERN = re.compile(
 
 def check(source: Source, conf: dict) -> Iterator[Finding]:
     for path, value in texts(source.data):
+        if is_example(value):
+            yield found(path, "lint.example-text", value, 0, min(len(value), 10))  # at its first words
+            continue
         for m in first(PATTERN.finditer(value)):
             shown = m.group() if len(m.group()) <= 20 else m.group()[:20] + "…"
             yield found(path, "lint.placeholder", value, m.start(), len(m.group()), text=shown)

@@ -87,6 +87,8 @@ class CompiledDocx:
                     raise TemplateError("template.not-docx", path=str(path), reason=f"{part.name}: {e}") from None
                 if _JINJA.search(xml):
                     tagged[part.name] = xml
+        if not tagged:  # an ordinary document: it would print its own text and none of the data
+            raise TemplateError("template.no-tags", path=str(path))
         patched = patch_all(raw, tagged)
         for part in self.parts:
             if part.name in patched:
@@ -360,7 +362,21 @@ def compiled(path: Path) -> CompiledDocx:
 
 def document(report, template, context: dict[str, Any]) -> bytes:
     """The writer of the output format docx (see render/__init__.py)."""
+    if report.title_lines:
+        context = {**context, "title": with_line_breaks(report.title_lines)}
     return render_bytes(template.docx, context, report.title, report.organization)
+
+
+# A line break inside the run that prints a value: the text run ends, a break, the run goes on.
+LINE_BREAK = '</w:t><w:br/><w:t xml:space="preserve">'
+
+
+def with_line_breaks(lines: tuple[str, ...]) -> Any:
+    """Lines of text as one value a template prints where `{{ title }}` stands, a line break
+    between them (GB/T 9704 §7.3.3: a title broken by meaning)."""
+    from markupsafe import Markup, escape
+
+    return Markup(LINE_BREAK).join(escape(line) for line in lines)
 
 
 def render_bytes(template_path: Path, context: dict[str, Any], title: str, author: str = "") -> bytes:

@@ -51,7 +51,8 @@ def article(context: dict, marks: dict | None = None) -> str:
     marks = marks or {}
     paragraphs: list[Paragraph] = context["paragraphs"]
     offset = 1 if any(p.kind == "part" for p in paragraphs) else 0
-    out = [_block("h1", "title", escape(context["title"]), marks.get(TITLE), TITLE)]
+    title = "<br>".join(escape(line) for line in context.get("title_lines") or [context["title"]])
+    out = [_block("h1", "title", title, marks.get(TITLE), TITLE)]
     for i, p in enumerate(paragraphs):
         found = marks.get(i)
         if p.kind == "part":

@@ -47,6 +47,17 @@ def strong(lead: str) -> str:
     return f"**{escape(lead)}**"
 
 
+def numbered(p: Paragraph) -> str:
+    """An item without a title: its label starts the paragraph as typed, not as a bold heading.
+
+    `1.` becomes a Markdown list item (`1. 网格走访…`), which every renderer numbers as the report
+    does; `（1）` and the other labels are text.
+    """
+    if p.label[:-1].isdigit() and p.label.endswith("."):
+        return f"{p.label} {escape(p.text)}"
+    return escape(p.label + p.text, line_start=True)
+
+
 def document(report, template, context: dict) -> bytes:
     """The writer of the output format md (see render/__init__.py)."""
     return render(context).encode("utf-8")
@@ -55,7 +66,8 @@ def document(report, template, context: dict) -> bytes:
 def render(context: dict) -> str:
     paragraphs: list[Paragraph] = context["paragraphs"]
     offset = 1 if any(p.kind == "part" for p in paragraphs) else 0
-    out = [f"# {escape(context['title'])}"]
+    lines = context.get("title_lines") or [context["title"]]
+    out = ["# " + "<br>".join(escape(line) for line in lines)]  # a heading holds no line break but HTML's
     for p in paragraphs:
         if p.kind == "part":
             out.append(f"## {escape(p.text)}")
@@ -63,6 +75,8 @@ def render(context: dict) -> str:
             out.append(f"{'#' * (p.level + 1 + offset)} {escape(p.text)}")
         elif p.kind == "figures":
             out.append(table(context["figures"]))
+        elif p.lead and p.lead == p.label:
+            out.append(numbered(p))
         elif p.lead:
             out.append(strong(p.lead) + escape(p.text))
         else:

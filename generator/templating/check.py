@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from generator import safezip
-from generator.errors import ReportgenError, reason
+from generator.errors import ReportgenError, TemplateError, reason
 from generator.messages import msg
 from generator.templating import constants
 from generator.templating.names import Walker, initial_scope
@@ -98,13 +98,28 @@ class Checked:
 
 
 def check(path: Path) -> Checked:
-    """Check a .docx template. ReportgenError (exit 2) when it is missing or not a .docx."""
+    """Check a .docx template. ReportgenError (exit 2) when it is missing or not a .docx;
+    TemplateError (exit 1) when it has no tag at all."""
     findings, tags = [], 0
     for part, xml in _parts(path):
         source = _source(part, xml, path)
         tags += len(source.tags)
         findings += check_part(source)
+    if not tags:
+        raise TemplateError("template.no-tags", path=str(path))
     return Checked(findings, tags)
+
+
+def require_tags(path: Path) -> None:
+    """Refuse (exit 1) a .docx with no template tag: an ordinary document given as a template
+    would print its own text and none of the data."""
+    if not has_tags(path):
+        raise TemplateError("template.no-tags", path=str(path))
+
+
+def has_tags(path: Path) -> bool:
+    """Whether any rendered part of the .docx holds a tag. ReportgenError when it is not a .docx."""
+    return any(_source(part, xml, path).tags for part, xml in _parts(path))
 
 
 def where_failed(part: str, xml: bytes, context: dict[str, Any] | None = None) -> str | None:

@@ -50,6 +50,7 @@ def build(report: Report, chosen: Layout, paragraphs: list[Paragraph] | None = N
     sig = report.signature
     return {
         "title": report.title,
+        "title_lines": list(report.title_lines or (report.title,)),
         "organization": report.organization,
         "period": PeriodView(period.year, period.span, period.index, period.name, period.next_name),
         "intro": list(report.intro),

@@ -61,7 +61,25 @@ def check_key(name: str, base: Path) -> tuple[str, dict[str, str]] | None:
             is_zip = f.read(4) == b"PK\x03\x04"
     except OSError as e:
         return "check.template-unreadable", {"name": name, "reason": e.strerror or str(e), **names}
-    return None if is_zip else ("check.template-bad-docx", {"name": name, **names})
+    if not is_zip:
+        return "check.template-bad-docx", {"name": name, **names}
+    return None if _has_tags(path) else ("template.no-tags", {"path": name})
+
+
+def _has_tags(path: Path) -> bool:
+    st = path.stat()
+    return _has_tags_cached(str(path.resolve()), st.st_mtime_ns, st.st_size)
+
+
+@cache
+def _has_tags_cached(path: str, mtime_ns: int, size: int) -> bool:
+    """Read again only when the file changes: a batch checks the same `template:` for every file."""
+    from generator.templating.check import has_tags  # check imports this module
+
+    try:
+        return has_tags(Path(path))
+    except ReportgenError:  # not a .docx inside: the renderer says why
+        return True
 
 
 def _roots(folder: Path) -> list[Path]:

@@ -33,6 +33,7 @@ class Loop:
 # Every variable a template gets (generator/templating/context.py builds them; docs/templates.md).
 CONTEXT_HINTS: dict[str, Any] = {
     "title": str,
+    "title_lines": list[str],
     "organization": str,
     "period": PeriodView,
     "intro": list[str],
