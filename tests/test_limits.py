@@ -242,23 +242,24 @@ def test_an_existing_output_that_is_a_bomb_costs_bounded_memory(tmp_path, claime
 
 @posix_only
 def test_a_template_that_is_a_bomb_is_refused_in_bounded_memory(tmp_path):
+    """A bomb given with -t is a bad argument (exit 2); named by the data file's `template` key,
+    a template that fails (exit 1); check-template reads it with the same bounds."""
     data = write(tmp_path, MINIMAL)
+    keyed = write(tmp_path, MINIMAL + "template: 模板.docx\n", "keyed.yaml")
     template = tmp_path / "模板.docx"
     template.write_bytes(bomb(512 * MB, claimed=512 * MB))
-    code, err, peak_mb = peak("render", data, "-t", template)
-    assert code == 1, err
-    assert msg("reason.too-big", lang="en", member="docProps/core.xml", limit=limits.ZIP_MEMBER) in err  # the first member
-    assert peak_mb < 250, peak_mb
+    for args, status in [(("render", data, "-t", template), 2), (("render", keyed), 1), (("check-template", template), 2)]:
+        code, err, peak_mb = peak(*args)
+        assert code == status, err
+        first = "docProps/core.xml" if args[1] == keyed else "word/document.xml"  # the first member read
+        assert msg("reason.too-big", lang="en", member=first, limit=limits.ZIP_MEMBER) in err
+        assert peak_mb < 250, peak_mb
     template.write_bytes(bomb(512 * MB))  # lying headers: a damaged archive
-    code, err, peak_mb = peak("render", data, "-t", template)
-    assert code == 1, err
-    assert msg("reason.not-zip", lang="en") in err
-    assert peak_mb < 250, peak_mb
-    code, err, peak_mb = peak("check-template", template)
-    assert code == 2, err
-    assert peak_mb < 250, peak_mb
-
-# ---------------------------------------------------------------- the compiled-template cache (item 7)
+    for args, status in [(("render", data, "-t", template), 2), (("render", keyed), 1), (("check-template", template), 2)]:
+        code, err, peak_mb = peak(*args)
+        assert code == status, err
+        assert msg("reason.not-zip", lang="en") in err
+        assert peak_mb < 250, peak_mb
 
 
 def _render_with_cache(data: Path, out: Path, cache: Path) -> subprocess.CompletedProcess:
