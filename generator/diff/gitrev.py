@@ -71,7 +71,10 @@ def show(r: Revision) -> bytes:
         raise ReportgenError("diff.not-repo", spec=r.spec)
     if _git(["rev-parse", "--verify", "--quiet", f"{r.rev}^{{commit}}"]).returncode != 0:
         raise ReportgenError("diff.no-revision", rev=r.rev, spec=r.spec)
-    raise ReportgenError("diff.no-path", rev=r.rev, path=r.path, hint=_why_no_path(done.stderr))
+    # cat-file says only "does not exist"; show says why (`Did you mean …`), and finding no file it
+    # has nothing to run a textconv on
+    said = _git(["show", "--no-textconv", "--no-ext-diff", f"{r.rev}:{r.path}"]).stderr
+    raise ReportgenError("diff.no-path", rev=r.rev, path=r.path, hint=_why_no_path(said))
 
 
 # What git says when `git show REV:path` finds no file, put in our words: its English (and its

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import ctypes
 import re
+import signal
 import string
 import threading
 import time
@@ -286,28 +287,43 @@ class BoundedTemplate(ImmutableSandboxedEnvironment.template_class):
 class Deadline:
     """Raises TemplateTimeout in this thread once `seconds` have passed inside the `with` block.
 
-    One watchdog thread a process looks at the running deadlines every `_TICK` seconds and sets
-    the exception on a rendering thread past its own (CPython raises it at that thread's next
-    bytecode). Entering and leaving cost a dict operation under a lock, not a thread a render;
-    the lock makes sure the exception is never set after the block has ended, and one set but
-    not raised yet when the block ends is taken back."""
+    In the main thread of a POSIX process (every CLI render, pool workers included) a SIGALRM
+    timer raises it: no thread is started, so `batch` may still fork its workers (batch.py forks
+    only a process without threads). Elsewhere (Windows, a server's thread) one watchdog thread a
+    process looks at the running deadlines every `_TICK` seconds and sets the exception on a
+    thread past its own; CPython raises either at the thread's next bytecode, so Jinja's loops
+    stop at once. The watchdog's lock makes sure the exception is never set after the block has
+    ended, and one set but not raised yet when the block ends is taken back."""
 
     def __init__(self, seconds: float) -> None:
         self.seconds = seconds
         self.thread = threading.get_ident()
+        self.alarm = hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
         self.fired = False
 
     def __enter__(self) -> Deadline:
+        if self.alarm:
+            self.previous = signal.signal(signal.SIGALRM, _alarm)
+            signal.setitimer(signal.ITIMER_REAL, self.seconds)
+            return self
         with _LOCK:
             _RUNNING[self.thread] = (time.monotonic() + self.seconds, self)
             _start_watchdog()
         return self
 
     def __exit__(self, *exc: object) -> None:
+        if self.alarm:
+            signal.setitimer(signal.ITIMER_REAL, 0)
+            signal.signal(signal.SIGALRM, self.previous)
+            return
         with _LOCK:
             del _RUNNING[self.thread]
             if self.fired:
                 _set_async(self.thread, None)  # not raised yet: never raise it later
+
+
+def _alarm(signum: int, frame: Any) -> None:
+    raise TemplateTimeout
 
 
 _TICK = 0.25
