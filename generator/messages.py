@@ -192,6 +192,43 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "数据引用“{text}”写法有误：应写作 ${{键名}}，键名为小写字母、数字和下划线；要写“${{”本身请写“$${{”",
         "en": "malformed reference “{text}”: write ${{key}} with a lower-case key; write $${{ for a literal ${{",
     },
+    "read.bad-period": {
+        "zh": "报告期“{value}”写法有误：简写为 2024（年度）、2024H1 或 2024H2（半年）、2024Q1 至 2024Q4（季度），或写作 {{year: 2024, span: half, index: 1}}",
+        "en": "the period “{value}” is not valid: write 2024 (a year), 2024H1 or 2024H2 (a half), 2024Q1 to 2024Q4 (a quarter), or {{year: 2024, span: half, index: 1}}",
+    },
+    "check.ref-derived-unknown": {
+        "zh": "“{text}”中的“.{derived}”不是可用的写法（可用：.change 增减、.rate 增长率、.share 占比、.completion 完成率、.previous 上期数）{hint}",
+        "en": "“.{derived}” in “{text}” is not a known reference (known: .change, .rate, .share, .completion, .previous){hint}",
+    },
+    "figure.no-previous": {
+        "zh": "“{text}”要用上期数值，但数据项“{name}”没有 previous：请在 figures.{name} 下写上 previous",
+        "en": "“{text}” needs the previous value, but the figure “{name}” has no previous: add previous under figures.{name}",
+    },
+    "figure.previous-zero": {
+        "zh": "“{text}”无法计算：数据项“{name}”的上期数值 previous 为 0，不能算增长率（可改用 ${{{name}.change}}）",
+        "en": "“{text}” cannot be computed: the previous value of “{name}” is 0, so there is no rate (use ${{{name}.change}})",
+    },
+    "figure.no-of": {
+        "zh": "“{text}”要用总数，但数据项“{name}”没有 of：请在 figures.{name} 下写 of: 总数的键名",
+        "en": "“{text}” needs the whole, but the figure “{name}” has no of: add of: <key of the whole> under figures.{name}",
+    },
+    "figure.whole-zero": {
+        "zh": "“{text}”无法计算：总数“{whole}”的数值为 0",
+        "en": "“{text}” cannot be computed: the whole “{whole}” is 0",
+    },
+    "figure.no-target": {
+        "zh": "“{text}”要用计划数，但数据项“{name}”没有 target：请在 figures.{name} 下写上 target",
+        "en": "“{text}” needs the planned value, but the figure “{name}” has no target: add target under figures.{name}",
+    },
+    "figure.target-zero": {
+        "zh": "“{text}”无法计算：数据项“{name}”的计划数 target 为 0",
+        "en": "“{text}” cannot be computed: the target of “{name}” is 0",
+    },
+    "check.of-unknown": {
+        "zh": "of 写的“{name}”不是本文件 figures 中的数据项{hint}",
+        "en": "of names “{name}”, which figures does not define{hint}",
+    },
+    "check.of-self": {"zh": "of 不能指向数据项自己", "en": "of cannot name the figure itself"},
     "check.ref-not-here": {
         "zh": "这里不能引用数据项（${{…}} 只能用在正文和标题中）",
         "en": "figure references (${{…}}) are not allowed here, only in texts and titles",
@@ -452,6 +489,14 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "pdf.list-sep": {"zh": "；", "en": "; "},
     # ------------------------------------------------------------ lint: one-line rule descriptions
+    "rule.hand-figure": {
+        "zh": "正文里手写了数据项的数值（应写 ${{键名}}）",
+        "en": "a figure’s value typed by hand in the text (write ${{key}})",
+    },
+    "lint.hand-figure": {
+        "zh": "“{text}”与数据项“{name}”的数值相同：请写作 ${{{name}}}，数据变了正文也随之更新",
+        "en": "“{text}” is the value of the figure “{name}”: write ${{{name}}} so that the text follows the figure",
+    },
     "rule.placeholder": {
         "zh": "未填写的占位符（XX、X次、××、此处填写、待补充）",
         "en": "unfilled placeholders (XX, X次, ××, 此处填写, 待补充)",
@@ -564,6 +609,139 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "--pdf-a is for PDF output: add --format pdf (or --format docx,pdf)",
     },
     "cli.missing-parameter": {"zh": "缺少{name}", "en": "missing {name}"},
+    # ------------------------------------------------------------ rollup (the 党委's roll-up)
+    "rollup.no-files": {
+        "zh": "没有找到支部数据文件（给出的文件夹中没有 .yaml 文件）",
+        "en": "no branch data files found (the folders given hold no .yaml file)",
+    },
+    "rollup.nothing-given": {
+        "zh": "请给出各支部的数据文件（或放数据文件的文件夹），或用 --roster 给出写明文件的名单",
+        "en": "give the branches' data files (or their folder), or a roster naming the files with --roster",
+    },
+    "rollup.other-period": {
+        "zh": "报告期是{found}，而其他支部是{period}：此文件未纳入汇总",
+        "en": "reports {found} while the other branches report {period}: left out of the roll-up",
+    },
+    "rollup.duplicate": {
+        "zh": "“{name}”已由 {first} 报送：同一单位只能有一个文件，此文件未纳入汇总",
+        "en": "“{name}” already reported in {first}: one file an organisation, this one is left out",
+    },
+    "rollup.roster-bad": {"zh": "名单文件有误：{problem}", "en": "the roster has a problem: {problem}"},
+    "rollup.roster-organization": {
+        "zh": "名单要写 organization：上级党组织的名称，如“示例公司党委”",
+        "en": "the roster needs organization: the name of the level above",
+    },
+    "rollup.roster-branches": {
+        "zh": "名单要写 branches：各支部名称的列表",
+        "en": "the roster needs branches: a list of the branches' names",
+    },
+    "rollup.roster-twice": {"zh": "支部“{name}”在名单中出现了两次", "en": "“{name}” is on the roster twice"},
+    "rollup.roster-unknown": {
+        "zh": "名单中不认识的键“{name}”：只能写 organization 和 branches",
+        "en": "unknown key “{name}” in the roster: only organization and branches",
+    },
+    "rollup.roster-entry": {
+        "zh": "名单的每一项写支部名称，或写作 {{name: 支部名称, file: 数据文件.yaml}}",
+        "en": "each roster entry is a branch name, or {{name: NAME, file: DATA.yaml}}",
+    },
+    "rollup.lint": {
+        "zh": "此文件通不过 lint --strict：共 {count} 处，首处是 {first}",
+        "en": "lint --strict would refuse this file: {count} findings, the first: {first}",
+    },
+    "rollup.no-figures": {"zh": "此支部没有填写任何数据项（figures）", "en": "this branch gives no figures"},
+    "rollup.missing-figure": {
+        "zh": "缺少数据项“{label}”（{key}）：{total} 个支部中有 {count} 个填写了它",
+        "en": "the figure “{label}” ({key}) is missing: {count} of {total} branches give it",
+    },
+    "rollup.unit-mismatch": {
+        "zh": "数据项 {key} 的单位是“{unit}”，多数支部用“{common}”：此项不计合计",
+        "en": "the unit of {key} is “{unit}” where most branches have “{common}”: it gets no total",
+    },
+    "rollup.label-mismatch": {
+        "zh": "数据项 {key} 的名称是“{label}”，多数支部写作“{common}”",
+        "en": "{key} is labelled “{label}” where most branches write “{common}”",
+    },
+    "rollup.not-submitted": {"zh": "“{name}”未报送", "en": "“{name}” has not reported"},
+    "rollup.off-roster": {
+        "zh": "“{name}”不在名单 {roster} 中（名单外）",
+        "en": "“{name}” is not on the roster {roster}",
+    },
+    "rollup.nothing": {
+        "zh": "没有可汇总的支部：所有文件都未通过校验，未生成任何文件",
+        "en": "no branch to roll up: every file has errors, nothing was written",
+    },
+    "rollup.written": {"zh": "已生成 {path}", "en": "wrote {path}"},
+    "rollup.counts": {
+        "zh": "{taken} 个支部纳入汇总，{left} 个文件未纳入；{errors} 个错误，{warnings} 个警告",
+        "en": "{taken} branches rolled up, {left} files left out; {errors} errors, {warnings} warnings",
+    },
+    "rollup.sheet.summary": {"zh": "汇总", "en": "汇总"},
+    "rollup.sheet.compare": {"zh": "对比", "en": "对比"},
+    "rollup.sheet.checks": {"zh": "检查", "en": "检查"},
+    "rollup.col.index": {"zh": "序号", "en": "No."},
+    "rollup.col.branch": {"zh": "支部", "en": "Branch"},
+    "rollup.col.note": {"zh": "备注", "en": "Note"},
+    "rollup.col.figure": {"zh": "项目", "en": "Figure"},
+    "rollup.col.unit": {"zh": "单位", "en": "Unit"},
+    "rollup.col.current": {"zh": "本期", "en": "This period"},
+    "rollup.col.previous": {"zh": "上期", "en": "Previous"},
+    "rollup.col.delta": {"zh": "增减", "en": "Change"},
+    "rollup.col.change": {"zh": "增减说明", "en": "In words"},
+    "rollup.col.level": {"zh": "级别", "en": "Level"},
+    "rollup.col.kind": {"zh": "类别", "en": "Kind"},
+    "rollup.col.file": {"zh": "文件", "en": "File"},
+    "rollup.col.line": {"zh": "行", "en": "Line"},
+    "rollup.col.field": {"zh": "字段", "en": "Field"},
+    "rollup.col.message": {"zh": "问题", "en": "Message"},
+    "rollup.total": {"zh": "合计", "en": "合计"},
+    "rollup.status.not-submitted": {"zh": "未报送", "en": "未报送 (not reported)"},
+    "rollup.status.off-roster": {"zh": "名单外", "en": "名单外 (not on the roster)"},
+    "rollup.status.invalid": {"zh": "未通过校验", "en": "未通过校验 (invalid)"},
+    "rollup.status.other-period": {"zh": "报告期不符", "en": "报告期不符 (another period)"},
+    "rollup.status.duplicate": {"zh": "重复报送", "en": "重复报送 (duplicate)"},
+    "rollup.level.error": {"zh": "错误", "en": "error"},
+    "rollup.level.warning": {"zh": "警告", "en": "warning"},
+    "rollup.name.summary": {"zh": "{organization}{period}党支部工作汇总", "en": "{organization}{period}党支部工作汇总"},
+    "rollup.name.compilation": {"zh": "{organization}{period}党支部工作汇编", "en": "{organization}{period}党支部工作汇编"},
+    "rollup.doc.contents": {"zh": "目　　录", "en": "目　　录"},
+    "rollup.doc.table": {"zh": "{organization}{period}党支部工作汇总表", "en": "{organization}{period}党支部工作汇总表"},
+    "rollup.doc.table-entry": {"zh": "汇总表", "en": "汇总表"},
+    "rollup.doc.table-more": {"zh": "{caption}（续表）", "en": "{caption}（续表）"},
+    "rollup.bad-title": {
+        "zh": "--title 中含有文档无法保存的控制字符：请删除它",
+        "en": "--title contains a control character a document cannot hold: remove it",
+    },
+    "cli.bad-rollup-format": {
+        "zh": "不支持的格式“{value}”：可选 {formats}，多个用逗号分隔",
+        "en": "unknown format “{value}”: choose from {formats}, several separated by commas",
+    },
+    "help.rollup": {
+        "zh": "党委汇总：把各支部的数据文件汇总成汇总表（.xlsx）和汇编（.docx/.pdf），并列出检查结果。",
+        "en": "Roll up the branches' data files for the Party committee above: a summary workbook (.xlsx), the bound reports (.docx/.pdf) and located checks.",
+    },
+    "help.rollup.roster": {
+        "zh": "支部名单（YAML）：列出应报送的支部，用于查出未报送和名单外",
+        "en": "the roster (YAML) of the branches expected: finds those that have not reported or are not on it",
+    },
+    "help.rollup.output": {"zh": "输出目录（默认：当前目录）", "en": "output folder (default: the current one)"},
+    "help.rollup.format": {"zh": "输出格式：xlsx、docx、pdf，多个用逗号分隔", "en": "output formats: xlsx, docx, pdf, comma-separated"},
+    "help.rollup.title": {
+        "zh": "汇总单位名称，用于标题和文件名（默认取名单的 organization）",
+        "en": "the name of the level above, for titles and file names (default: the roster's organization)",
+    },
+    "help.rollup.template": {
+        "zh": "汇编中支部报告的模板（支部文件的 template 键优先），默认 standard",
+        "en": "template of the branches' reports in the bound .docx (a file's template key wins); default standard",
+    },
+    "help.rollup.force": {
+        "zh": "覆盖已在 Word 里改过的汇编",
+        "en": "replace a compilation someone has edited in Word since",
+    },
+    "help.rollup.strict": {"zh": "未报送的支部算作错误（退出码 1）", "en": "a branch that has not reported is an error (exit 1)"},
+    "mv.roster": {"zh": "名单", "en": "ROSTER"},
+    "mv.folder": {"zh": "目录", "en": "DIR"},
+    "mv.text": {"zh": "文字", "en": "TEXT"},
+    "mv.branches": {"zh": "支部文件...", "en": "BRANCH.yaml..."},
     # ------------------------------------------------------------ --help: commands, options, metavars
     "help.cli": {
         "zh": "reportgen：从 YAML 数据文件生成党建工作总结（.docx、Markdown、PDF）。",

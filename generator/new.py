@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime
 import re
 from dataclasses import dataclass, field
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -307,6 +308,18 @@ def _figure(w: _Lines, key: str, fig: dict[str, Any], was: tuple | None = None) 
         w.add(4, f"unit: {scalar(fig['unit'])}", was and was + ("unit",))
     if fig.get("previous") is not None:
         w.add(4, f"previous: {fig['previous']}", was and was + ("value",))
+    for name in CARRIED:  # what the figure is, not what it counted: the same next period
+        if fig.get(name) is not None:
+            w.add(4, f"{name}: {_carried(fig[name])}", was and was + (name,))
+
+
+CARRIED = ("target", "of", "total", "decimals")
+
+
+def _carried(value: Any) -> str:
+    if isinstance(value, Decimal):
+        return number_text(value)
+    return str(value) if isinstance(value, int) else scalar(value)
 
 
 def report_date(period: Period, chinese: bool) -> str:
@@ -430,4 +443,5 @@ def _figures_from(w: _Lines, figures: dict[str, dict[str, Any]]) -> None:
     w.add(0, "figures:", ("figures",))
     for key, fig in figures.items():
         carried = {"label": fig["label"], "unit": fig.get("unit"), "previous": number_text(fig["value"])}
+        carried |= {name: fig[name] for name in CARRIED if fig.get(name) is not None}
         _figure(w, key, carried, ("figures", key))

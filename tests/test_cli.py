@@ -246,7 +246,7 @@ def test_lang_counts_wherever_it_stands_even_after_the_mistake(tmp_path):
     assert "Did you mean render?" in done.stderr
 
 
-COMMANDS = ["render", "validate", "lint", "templates", "check-template", "schema", "new", "preview", "diff", "import"]
+COMMANDS = ["render", "validate", "lint", "templates", "check-template", "schema", "new", "preview", "diff", "import", "rollup"]
 
 
 @pytest.mark.parametrize("command", [[], *([c] for c in COMMANDS)])

@@ -158,7 +158,7 @@ def test_a_figure_changed_in_its_cell_and_where_the_text_uses_it(tmp_path):
     root = etree.fromstring(out)
     cells = root.xpath("//w:tc[.//w:ins]", namespaces=tracked.NS)
     # 本期 and 增减; 12 → 15 is one character replaced, so that is what is marked (2 ≤ 2 × 1)
-    assert ["".join(c.itertext()) for c in cells] == ["125", "+25"]
+    assert ["".join(c.itertext()) for c in cells] == ["125", "增加25次"]
     body = [p for p in root.xpath("//w:body/w:p[w:ins]", namespaces=tracked.NS)]
     assert len(body) == 1 and "集中学习125次" in "".join(body[0].itertext())
     assert deleted(out) == ["2"] * 3 and inserted(out) == ["5"] * 3
@@ -193,7 +193,7 @@ def test_a_figure_added_and_one_removed_are_table_rows(tmp_path):
     added = root.xpath("//w:tr[w:trPr/w:ins]", namespaces=tracked.NS)
     gone = root.xpath("//w:tr[w:trPr/w:del]", namespaces=tracked.NS)
     assert ["".join(r.itertext()) for r in added] == ["发展党员（人）2——"]
-    assert ["".join(r.itertext()) for r in gone] == ["宣传稿件（篇）119+2"]
+    assert ["".join(r.itertext()) for r in gone] == ["宣传稿件（篇）119增加2篇"]
 
 
 def test_a_figure_replaced_by_another_is_changed_in_its_row(tmp_path):
@@ -307,7 +307,7 @@ def test_markdown_summary(tmp_path):
     done = reportgen("diff", old, new, "--format", "md", lang=None)
     assert done.returncode == 0, done.stderr
     assert "\n\n严格落实“三会一课”制度，~~按~~**每**月开展主题党日活动。\n\n" in done.stdout
-    assert "\n\n集中学习（次） \\| 1~~2~~**3** \\| 10 \\| +~~2~~**3**\n" in done.stdout
+    assert "\n\n集中学习（次） \\| 1~~2~~**3** \\| 10 \\| 增加~~2~~**3**次\n" in done.stdout
     assert "3 段有修订" in done.stdout
     assert not list(tmp_path.glob("*.docx"))
 

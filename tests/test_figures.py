@@ -70,7 +70,7 @@ def test_every_place_a_value_prints(tmp_path, typed, printed):
 def test_the_change_keeps_the_decimals_typed(tmp_path):
     loaded = pipeline.load(write(tmp_path, data_with("0012.50", "010")))
     _, rows = docx_texts(pipeline.render_bytes(loaded.report, templates.resolve("flat"), "docx"))
-    assert rows[1] == ["主题活动（次）", "12.50", "10", "+2.50"]
+    assert rows[1] == ["主题活动（次）", "12.50", "10", "增加2.50次"]
 
 
 def test_new_from_carries_the_value_as_printed(tmp_path):

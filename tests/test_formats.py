@@ -577,7 +577,7 @@ def test_docx_paragraphs_and_styles_follow_the_layout(name):
     assert body[-2:] == [("Signature", "中共青松机械厂装配车间支部委员会"), ("Signature Date", "2025年7月8日")]
     assert body[1:-2] == RICH[name]
     assert tables == [
-        [("项目", "本期", "上期", "增减"), ("集中学习（次）", "6", "5", "+1"), ("连续安全生产（天）", "181", "—", "—")]
+        [("项目", "本期", "上期", "增减"), ("集中学习（次）", "6", "5", "增加1次"), ("连续安全生产（天）", "181", "—", "—")]
     ]
 
 

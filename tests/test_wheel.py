@@ -238,6 +238,30 @@ def case_preview(app: Installed, work: Path) -> None:
     assert proc.returncode == 0 and err.strip().endswith("preview stopped"), err
 
 
+def case_rollup(app: Installed, work: Path) -> None:
+    branches = work / "各支部"
+    branches.mkdir()
+    text = SAMPLE.read_text(encoding="utf-8")
+    for n in ("一", "二"):
+        (branches / f"{n}支部.yaml").write_text(text.replace("运维第一党支部", f"运维第{n}党支部"), encoding="utf-8")
+    (work / "名单.yaml").write_text(
+        "organization: 星河能源公司党委\nbranches:\n  - 星河能源公司运维第一党支部\n"
+        "  - 星河能源公司运维第二党支部\n  - 星河能源公司运维第三党支部\n",
+        encoding="utf-8",
+    )
+    (work / "汇总").mkdir()
+    done = app.run("rollup", "各支部", "--roster", "名单.yaml", "-o", "汇总", cwd=work)
+    assert "warning[not-submitted]" in done.stderr and "名单.yaml:5:5" in done.stderr, done.stderr
+    stem = work / "汇总" / "星河能源公司党委2024年上半年党支部工作"
+    with zipfile.ZipFile(f"{stem}汇总.xlsx") as book:  # openpyxl wrote it: a dependency the wheel declares
+        sheet = book.read("xl/worksheets/sheet1.xml").decode("utf-8")
+    assert "<v>" in sheet and "xl/worksheets/sheet3.xml" in zipfile.ZipFile(f"{stem}汇总.xlsx").namelist()
+    document = zipfile.ZipFile(f"{stem}汇编.docx").read("word/document.xml").decode("utf-8")
+    assert document.count("<w:sectPr") == 3 + 2 and "星河能源公司运维第二党支部" in document
+    strict = app.run("rollup", "各支部", "--roster", "名单.yaml", "-o", "汇总", "--format", "xlsx", "--strict", cwd=work, ok=False)
+    assert strict.returncode == 1 and "error[not-submitted]" in strict.stderr
+
+
 CASES: dict[str, Callable[[Installed, Path], None]] = {
     "render": case_render,
     "validate": case_validate,
@@ -249,6 +273,7 @@ CASES: dict[str, Callable[[Installed, Path], None]] = {
     "import": case_import,
     "diff": case_diff,
     "preview": case_preview,
+    "rollup": case_rollup,
 }
 
 

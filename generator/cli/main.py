@@ -352,6 +352,44 @@ def _import_all(files, out, org, period, strict, force) -> int:
     return status
 
 
+def _rollup_formats(ctx: click.Context, param: click.Parameter, value: str) -> tuple[str, ...]:
+    from generator.rollup.command import FORMATS as ROLLUP_FORMATS
+
+    chosen = tuple(dict.fromkeys(f.strip().lower() for f in value.split(",") if f.strip()))
+    if not chosen or any(f not in ROLLUP_FORMATS for f in chosen):
+        raise click.BadParameter(msg("cli.bad-rollup-format", value=value, formats=", ".join(ROLLUP_FORMATS)), ctx, param)
+    return chosen
+
+
+@cli.command(help="help.rollup")
+@argument("files", nargs=-1, type=clickui.Path(path_type=Path), metavar="mv.branches")
+@option("--roster", type=FILES, metavar="mv.roster", help="help.rollup.roster")
+@option("-o", "--output", type=clickui.Path(path_type=Path, file_okay=False), metavar="mv.folder", help="help.rollup.output")
+@option("--format", "formats", default="xlsx,docx", show_default=True, callback=_rollup_formats, metavar="mv.formats", help="help.rollup.format")
+@option("--title", metavar="mv.text", help="help.rollup.title")
+@option("-t", "--template", metavar="mv.template", help="help.rollup.template")
+@option("--strict", is_flag=True, help="help.rollup.strict")
+@option("--force", is_flag=True, help="help.rollup.force")
+@lang_option
+def rollup(files, roster, output, formats, title, template, strict, force) -> None:
+    """Roll up the branches' reports."""
+    from generator.rollup import command
+
+    if not files and roster is None:
+        raise click.UsageError(msg("rollup.nothing-given"))
+    outcome = command.run(list(files), roster, output, formats, title, template, strict, force)
+    console.diagnostics(outcome.findings)
+    if outcome.rollup is None:
+        console.error(msg("rollup.nothing"))
+    for path in outcome.outputs:
+        console.info(msg("rollup.written", path=path))
+    if outcome.rollup is not None:
+        rolled, errors = outcome.rollup, sum(d.is_error for d in outcome.findings)
+        counts = {"taken": len(rolled.branches), "left": len(rolled.left_out)}
+        console.info(msg("rollup.counts", **counts, errors=errors, warnings=len(outcome.findings) - errors))
+    sys.exit(outcome.exit_code)
+
+
 def main(argv: list[str] | None = None) -> None:
     cli.main(args=argv, prog_name="reportgen")
 

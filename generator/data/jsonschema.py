@@ -31,7 +31,7 @@ def derive() -> dict[str, Any]:
     defs = {name: {**_titled(f"def.{name}"), **_object(fields)} for name, fields in doc["definitions"].items()}
     defs["block"]["anyOf"] = _block_needs_content()
     root = _object(doc["root"])
-    root["properties"]["period"]["allOf"] = _index_by_span()
+    root["properties"]["period"] = _period(root["properties"]["period"])
     return {
         "$schema": DIALECT,
         "$comment": msg("jsonschema.comment", lang="en", version=doc["version"]),
@@ -120,11 +120,22 @@ def _block_needs_content() -> list[dict[str, Any]]:
     ]
 
 
+# The shorthand the reader accepts beside the mapping (periods.parse): 2024, 2024H1, 2024Q3.
+PERIOD_PATTERN = "^(20[0-9]{2}|2100)([Hh][12]|[Qq][1-4])?$"
+
+
+def _period(mapping: dict[str, Any]) -> dict[str, Any]:
+    """The mapping form (with its index rules) or the shorthand: the object keywords say nothing
+    about a string and `pattern` nothing about an object, so one schema says both, and an editor
+    still points at the very field of a mapping that is wrong."""
+    return {**mapping, "type": ["object", "string"], "pattern": PERIOD_PATTERN, "allOf": _index_by_span()}
+
+
 def _index_by_span() -> list[dict[str, Any]]:
     """validate.py: a half has index 1–2, a quarter 1–4, a year none."""
 
     def when(span: str, then: dict[str, Any]) -> dict[str, Any]:
-        return {"if": {"properties": {"span": {"const": span}}, "required": ["span"]}, "then": then}
+        return {"if": {"type": "object", "properties": {"span": {"const": span}}, "required": ["span"]}, "then": then}
 
     return [
         when("year", {"not": {"required": ["index"]}}),

@@ -6,6 +6,7 @@ import datetime
 from dataclasses import dataclass
 from decimal import Decimal
 
+from generator.data import figures as derived_figures
 from generator.data import text
 from generator.data.periods import Period
 from generator.data.scalars import Number
@@ -33,6 +34,10 @@ class Figure:
     value: Decimal
     unit: str
     previous: Decimal | None
+    target: Decimal | None = None
+    of: str | None = None  # the key of the whole this figure is a part of
+    total: str = "sum"  # how rollup totals it: sum, mean or none
+    decimals: int = derived_figures.DEFAULT_DECIMALS  # of computed percentages
 
     @property
     def current(self) -> str:
@@ -44,13 +49,8 @@ class Figure:
 
     @property
     def change(self) -> str:
-        """+2, -1.5, 持平; — without a previous value. Keeps the precision typed."""
-        if self.previous is None:
-            return "—"
-        delta = self.value - self.previous
-        if delta == 0:
-            return "持平"
-        return f"{'+' if delta > 0 else '-'}{_plain(abs(delta))}"
+        """增加2次, 下降1.2个百分点, 持平; — without a previous value. Keeps the precision typed."""
+        return derived_figures.table_change(self)
 
     @property
     def cited(self) -> str:
@@ -132,7 +132,13 @@ class _Builder:
     def resolve(self, paragraph: str) -> str:
         if "$" not in paragraph:
             return paragraph
-        return text.substitute(paragraph, lambda key: self.figures[key].cited)
+        return text.substitute(paragraph, self.cite)
+
+    def cite(self, reference: str) -> str:
+        """`study_sessions` → 12次; `study_sessions.change` → 增加2次 (validation vouched for both)."""
+        key, _, derived = reference.partition(".")
+        figure = self.figures[key]
+        return derived_figures.words(figure, derived, self.figures) if derived else figure.cited
 
     def block(self, path: tuple, data: dict) -> Block:
         return Block(
@@ -149,13 +155,19 @@ class _Builder:
         )
 
 
+def _figure(key: str, f: dict) -> Figure:
+    unit = f.get("unit") or ""
+    return Figure(
+        key, f["label"], f["value"], unit, f.get("previous"), f.get("target"), f.get("of"),
+        f.get("total") or derived_figures.default_total(unit),
+        f.get("decimals", derived_figures.DEFAULT_DECIMALS),
+    )  # fmt: skip
+
+
 def build(source: Source) -> Report:
     """The report of a source that validated without errors."""
     data = source.data
-    figures = {
-        key: Figure(key, f["label"], f["value"], f.get("unit") or "", f.get("previous"))
-        for key, f in (data.get("figures") or {}).items()
-    }
+    figures = {key: _figure(key, f) for key, f in (data.get("figures") or {}).items()}
     b = _Builder(source, figures)
     p = data["period"]
     period = Period(p["year"], p["span"], p.get("index"))

@@ -148,6 +148,8 @@ class _Converter:
 
     def convert(self, node: Node, rule: dict | None, path: Path_ = ()) -> Any:
         self.nodes[path] = node
+        if path == ("period",) and isinstance(node, Scalar) and node.value not in NULLS:
+            return self.period(node)
         if isinstance(node, Mapping):
             out = {}
             for key, value in node.pairs:
@@ -165,6 +167,17 @@ class _Converter:
             where = format_path(path)
             self.problems.append(Diagnostic(self.file, e.line, e.column, path=where, message=msg(e.key, **e.kw)))
             return node.value
+
+    def period(self, node: Scalar) -> Any:
+        """`period: 2024Q3` as the mapping it stands for; anything else an error showing both forms."""
+        from generator.data.periods import parse
+
+        found = parse(node.value)
+        if found is None:
+            message = msg("read.bad-period", value=node.value)
+            self.problems.append(Diagnostic(self.file, node.line, node.column, path="period", message=message))
+            return node.value
+        return {"year": found.year, "span": found.span} | ({"index": found.index} if found.index else {})
 
 
 # ---------------------------------------------------------------- the whole

@@ -12,8 +12,8 @@ BLANK_LINE = re.compile(r"\n[ \t\u3000]*\n")
 BAD_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 STRIP = " \t\r\n\u3000"
 
-# `$${` is a literal `${`; `${key}` a reference; any other `${` is malformed.
-_REF = re.compile(r"\$\$\{|\$\{([a-z][a-z0-9_]*)\}|\$\{[^}\n]{0,40}\}?")
+# `$${` is a literal `${`; `${key}` and `${key.change}` references; any other `${` is malformed.
+_REF = re.compile(r"\$\$\{|\$\{([a-z][a-z0-9_]*)(?:\.([a-z][a-z0-9_]*))?\}|\$\{[^}\n]{0,40}\}?")
 
 
 # Chinese quotes, dashes and ellipsis are "ambiguous" width in Unicode, but in Chinese text they
@@ -71,6 +71,7 @@ class Ref:
     start: int  # index in the text
     source: str  # as typed: `${key}`, `$${`, `${Key}`
     key: str | None  # the figure key, None for a literal `$${` or a malformed one
+    derived: str | None = None  # `change` of `${key.change}` (data/figures.py)
 
     @property
     def is_literal(self) -> bool:
@@ -83,16 +84,19 @@ class Ref:
 
 def refs(text: str) -> Iterator[Ref]:
     for m in _REF.finditer(text):
-        yield Ref(m.start(), m.group(0), m.group(1))
+        yield Ref(m.start(), m.group(0), m.group(1), m.group(2))
 
 
 def substitute(text: str, value_of: Callable[[str], str]) -> str:
-    """Replace every `${key}` with value_of(key) and `$${` with `${`. Call after validation."""
+    """Replace every `${key}` with value_of(key), `${key.rate}` with value_of("key.rate"), and `$${`
+    with `${`. Call after validation."""
 
     def one(m: re.Match) -> str:
         if m.group(0) == "$${":
             return "${"
-        return value_of(m.group(1)) if m.group(1) else m.group(0)
+        if not m.group(1):
+            return m.group(0)
+        return value_of(f"{m.group(1)}.{m.group(2)}" if m.group(2) else m.group(1))
 
     return _REF.sub(one, text)
 

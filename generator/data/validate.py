@@ -9,14 +9,17 @@ from __future__ import annotations
 import difflib
 import re
 from collections.abc import Iterator
+from decimal import Decimal
 from typing import Any
 
+from generator.data import figures as derived_figures
 from generator.data import schema, text
 from generator.data.source import Source, strings
 from generator.diagnostics import Diagnostic, format_path
 from generator.messages import msg
 
 PARTS = ("summary", "problems", "causes", "plans")
+_KEY = re.compile("[a-z][a-z0-9_]*")
 MAX_ITEM_DEPTH = 3
 
 # Chinese words people type for keys, to point them at the real ones.
@@ -138,6 +141,7 @@ def checks(source: Source) -> Iterator[Diagnostic]:
         if isinstance(data.get(part), dict):
             yield from _check_block(source, (part,), data[part], depth=0)
     yield from _check_texts(source, data)
+    yield from _check_of(source, data.get("figures"))
 
 
 def _check_period(source: Source, period: Any) -> Iterator[Diagnostic]:
@@ -192,9 +196,56 @@ def _check_texts(source: Source, data: dict) -> Iterator[Diagnostic]:
                 close = difflib.get_close_matches(ref.key or "", list(figures), n=1, cutoff=0.6)
                 hint = msg("schema.did-you-mean", name=close[0]) if close else ""
                 key, kw = "check.ref-unknown", {"name": ref.key, "hint": hint}
-            else:
+            elif ref.derived is None or not (problem := _derived_problem(ref, figures)):
                 continue
+            else:
+                key, kw = problem
             yield Diagnostic(source.file, line, column, message=msg(key, **kw), **where)
+
+
+# The fields each derived reference computes from: a wrong type there has its own schema error.
+_NEEDS = {"change": ("value", "previous"), "rate": ("value", "previous"), "share": ("value",),
+          "completion": ("value", "target"), "previous": ("previous",)}  # fmt: skip
+
+
+def _derived_problem(ref: text.Ref, figures: dict) -> tuple[str, dict] | None:
+    """What is wrong with `${key.derived}` for a figure that exists: (message key, fields) or None."""
+    name, derived = ref.key, ref.derived or ""
+    if derived not in derived_figures.DERIVED:
+        close = derived_figures.closest(derived)
+        hint = msg("schema.did-you-mean", name=f"${{{name}.{close}}}") if close else ""
+        return "check.ref-derived-unknown", {"text": ref.source, "derived": derived, "hint": hint}
+    figure = figures[name]
+    if not isinstance(figure, dict) or not derived_figures.computable(figure, _NEEDS[derived]):
+        return None
+    whole = figure.get("of")
+    if derived == "share" and whole is not None:
+        found = figures.get(whole) if isinstance(whole, str) else None
+        if not isinstance(found, dict) or not isinstance(found.get("value"), Decimal):
+            return None  # an unknown whole, or one without a number: their own errors say so
+    try:
+        derived_figures.words(figure, derived, figures)
+    except derived_figures.Unavailable as e:
+        return e.key, {"text": ref.source, "name": name, **e.kw}
+    except (TypeError, ArithmeticError):  # a value of the wrong type: the schema says so
+        return None
+    return None
+
+
+def _check_of(source: Source, figures: Any) -> Iterator[Diagnostic]:
+    """`of` names another figure of the file."""
+    if not isinstance(figures, dict):
+        return
+    for key, figure in figures.items():
+        whole = figure.get("of") if isinstance(figure, dict) else None
+        if not isinstance(whole, str) or not _KEY.fullmatch(whole) or whole in figures and whole != key:
+            continue  # (a key of the wrong form has the schema's error)
+        if whole == key:
+            yield _diag(source, ("figures", key, "of"), "check.of-self")
+            continue
+        close = difflib.get_close_matches(whole, [k for k in figures if k != key], n=1, cutoff=0.6)
+        hint = msg("schema.did-you-mean", name=close[0]) if close else ""
+        yield _diag(source, ("figures", key, "of"), "check.of-unknown", name=whole, hint=hint)
 
 
 def _check_chars(source: Source, path: tuple, value: str) -> Iterator[Diagnostic]:

@@ -105,9 +105,13 @@ def _header_at(paras: list[Para], i: int) -> int:
     return 0
 
 
+# A change as figures tables print it: +2, -1.5, 持平, or in words (增加2次, 下降1.2个百分点).
+_CHANGE = re.compile(r"[+\-−]?\d+(?:\.\d+)?%?|持平|—|-|／|/|(?:增加|减少)\d+(?:\.\d+)?[^\s\d]{0,8}|(?:提高|下降)\d+(?:\.\d+)?个百分点")
+
+
 def _numeric(cell: str) -> bool:
-    """A number, a change (+2, -1.5, 持平) or nothing (—)."""
-    return bool(re.fullmatch(r"[+\-−]?\d+(?:\.\d+)?%?|持平|—|-|／|/", cell.strip()))
+    """A number, a change (+2, -1.5, 持平, 增加2次) or nothing (—)."""
+    return bool(_CHANGE.fullmatch(cell.strip()))
 
 
 def _is_row(cells: list[str], value: int | None) -> bool:

@@ -22,6 +22,7 @@ from generator.lint import (
     brackets,
     empty_part,
     halfwidth_punct,
+    hand_figure,
     hand_numbering,
     long_title,
     missing_intro,
@@ -30,7 +31,7 @@ from generator.lint import (
     placeholder,
     unused_figure,
 )
-from generator.lint.common import Finding
+from generator.lint.common import Finding, walked_once
 from generator.messages import msg
 
 RULES: dict[str, ModuleType] = {
@@ -44,6 +45,7 @@ RULES: dict[str, ModuleType] = {
         empty_part,
         missing_intro,
         unused_figure,
+        hand_figure,
         missing_previous,
         long_title,
     )
@@ -57,12 +59,13 @@ def lint(source: Source, report: Report, codes: Iterable[str] | None = None) -> 
     """Every finding of every rule (or of the rules `codes` names) on a file that validated, sorted by position."""
     silenced = _silenced(source.text)
     found = []
-    for rule in RULES.values() if codes is None else [RULES[code] for code in codes]:
-        subject = report if getattr(rule, "INPUT", "source") == "report" else source
-        for finding in rule.check(subject, dict(getattr(rule, "DEFAULT", {}))):
-            d = _diagnostic(source, rule, finding)
-            if rule.ID not in silenced.get(d.line, ()):
-                found.append(d)
+    with walked_once(source.data):
+        for rule in RULES.values() if codes is None else [RULES[code] for code in codes]:
+            subject = report if getattr(rule, "INPUT", "source") == "report" else source
+            for finding in rule.check(subject, dict(getattr(rule, "DEFAULT", {}))):
+                d = _diagnostic(source, rule, finding)
+                if rule.ID not in silenced.get(d.line, ()):
+                    found.append(d)
     return sorted(found)
 
 

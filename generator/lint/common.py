@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from itertools import islice
 from typing import Any, NamedTuple, TypeVar
 
@@ -47,8 +48,26 @@ def first(findings: Iterable[T]) -> Iterator[T]:
     return islice(findings, PER_TEXT)
 
 
+# The texts of the file lint() is checking, walked once for all its rules (a walk costs a rule
+# as much as its own check); the data is compared by identity, so another file is walked as usual.
+_walked: tuple[Any, list[tuple[tuple, str]]] | None = None
+
+
+@contextmanager
+def walked_once(data: Any) -> Iterator[None]:
+    global _walked
+    _walked = (data, list(texts(data)))
+    try:
+        yield
+    finally:
+        _walked = None
+
+
 def texts(data: Any, path: tuple = ()) -> Iterator[tuple[tuple, str]]:
     """Every text the user wrote, with its field path (the template setting left out)."""
+    known = _walked
+    if known is not None and known[0] is data and not path:
+        return iter(known[1])
     return ((p, t) for p, t in strings(data, path) if p not in _NOT_PROSE)
 
 
