@@ -2,15 +2,17 @@
 
 Hostile inputs cost bounded memory and time and end in a located message, never a hang or an
 internal error. Memory is measured as the peak resident size of the command's own process
-(os.wait4), never as a timing.
+(getrusage, see peak()), never as a timing.
 """
 
 from __future__ import annotations
 
+import importlib.util
 import io
 import os
 import stat
 import subprocess
+import sys
 import zipfile
 import zlib
 from pathlib import Path
@@ -22,51 +24,45 @@ from generator import limits
 from generator.messages import msg
 
 MB = 1024 * 1024
-posix_only = pytest.mark.skipif(not hasattr(os, "wait4"), reason="os.wait4 measures a child's memory on POSIX")
+posix_only = pytest.mark.skipif(os.name != "posix", reason="a child's peak memory is measured on POSIX")
 
 
 def peak(*args, cwd=None, env: dict | None = None, timeout: float = 120) -> tuple[int, str, int | None]:
-    """(exit status, stderr, peak resident megabytes of the process) of `reportgen ARGS` in English.
+    """(exit status, stderr, peak resident megabytes) of `reportgen ARGS` in English; a command
+    still running after `timeout` seconds (a hang) is stopped and the test fails.
 
-    The peak is the child's own, from os.wait4 (None where there is no wait4); a command still
-    running after `timeout` seconds (a hang) is stopped and the test fails."""
+    The peak is measured by a small Python process that runs the command as its child and asks
+    for its children's peak (getrusage): a child of the test process itself would count the test
+    process's own memory, which Linux records as the child's when it forks (None on Windows)."""
+    import signal
     import tempfile
 
     environ = {**os.environ, "PYTHONIOENCODING": "utf-8", "REPORTGEN_LANG": "en", **(env or {})}
-    with tempfile.TemporaryFile() as err:
-        proc = subprocess.Popen(command(*args), cwd=cwd, env=environ, stdout=subprocess.DEVNULL, stderr=err)
-        if not hasattr(os, "wait4"):
+    with tempfile.TemporaryDirectory() as tmp:
+        err, measured = Path(tmp) / "stderr", Path(tmp) / "peak"
+        launcher = [sys.executable, "-c", _MEASURE, str(measured)] if _MEASURABLE else []
+        with err.open("wb") as f:
+            proc = subprocess.Popen([*launcher, *command(*args)], cwd=cwd, env=environ, stdout=subprocess.DEVNULL,
+                                    stderr=f, start_new_session=os.name == "posix")  # fmt: skip
             try:
-                code, peak_mb = proc.wait(timeout), None
+                code = proc.wait(timeout)
             except subprocess.TimeoutExpired:
-                proc.kill()
-                code, peak_mb = proc.wait() and None, None
-        else:
-            code, peak_mb = _wait4(proc, timeout)
-        if code is None:
-            pytest.fail(f"reportgen {' '.join(map(str, args))} still ran after {timeout} s")
-        err.seek(0)
-        text = err.read().decode("utf-8", "replace")
+                os.killpg(proc.pid, signal.SIGKILL) if os.name == "posix" else proc.kill()
+                proc.wait()
+                pytest.fail(f"reportgen {' '.join(map(str, args))} still ran after {timeout} s")
+        text = err.read_bytes().decode("utf-8", "replace")
+        peak_mb = int(measured.read_text()) // 1024 if _MEASURABLE else None
     assert "Traceback" not in text, text
     return code, text, peak_mb
 
 
-def _wait4(proc: subprocess.Popen, timeout: float) -> tuple[int | None, int]:
-    """Wait for the child with os.wait4, which gives its own peak memory (before Popen reaps it)."""
-    import time
-
-    end = time.monotonic() + timeout
-    while True:
-        pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
-        if pid:
-            proc.returncode = os.waitstatus_to_exitcode(status)
-            return proc.returncode, usage.ru_maxrss // 1024
-        if time.monotonic() > end:
-            proc.kill()
-            _, _, usage = os.wait4(proc.pid, 0)
-            proc.returncode = -9
-            return None, usage.ru_maxrss // 1024
-        time.sleep(0.02)
+_MEASURABLE = importlib.util.find_spec("resource") is not None
+_MEASURE = """
+import resource, subprocess, sys
+code = subprocess.call(sys.argv[2:])
+open(sys.argv[1], "w").write(str(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss))
+sys.exit(code)
+"""
 
 
 def part(docx: Path, name: str) -> str:
