@@ -144,7 +144,7 @@ def _wordwrap(s: Any, width: Any = 79, break_long_words: Any = True, wrapstring:
 
 
 # Jinja's filters whose result grows with an argument: what to check before each runs.
-_FILTERS = {
+FILTER_CHECKS = {
     "center": lambda s, width=80: _ints(width),
     "indent": _indent,
     "wordwrap": _wordwrap,
@@ -217,7 +217,7 @@ class Sandbox(ImmutableSandboxedEnvironment):
         self.template_class = BoundedTemplate
         self.globals["range"] = bounded_range
         self.globals["lipsum"] = bounded_lipsum
-        for name, check in _FILTERS.items():
+        for name, check in FILTER_CHECKS.items():
             self.filters[name] = _checked(check, self.filters[name])
 
     def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:

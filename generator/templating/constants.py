@@ -10,7 +10,7 @@ from typing import Any
 
 from jinja2 import nodes
 
-from generator.templating.bounds import _FILTERS, TemplateLimit, bounded_range, check_binop
+from generator.templating.bounds import FILTER_CHECKS, TemplateLimit, bounded_range, check_binop
 
 # Runs of the innermost body of nested loops over constant ranges that check-template reports:
 # a report's template loops over its items, never ten million times.
@@ -51,11 +51,11 @@ def value(node: nodes.Node) -> Any:
         if node.kwargs or any(a is _UNKNOWN or not isinstance(a, int) for a in args):
             return _UNKNOWN
         return _apply(bounded_range, *args)
-    if isinstance(node, nodes.Filter) and node.name in _FILTERS and node.node is not None:
+    if isinstance(node, nodes.Filter) and node.name in FILTER_CHECKS and node.node is not None:
         args = [value(a) for a in (node.node, *node.args)]
         kwargs = {k.key: value(k.value) for k in node.kwargs}
         if _UNKNOWN not in args and _UNKNOWN not in kwargs.values():
-            _apply(_FILTERS[node.name], *args, **kwargs)  # the check only: the filter never runs here
+            _apply(FILTER_CHECKS[node.name], *args, **kwargs)  # the check only: the filter never runs here
     return _UNKNOWN
 
 
