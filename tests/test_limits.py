@@ -193,7 +193,8 @@ def _rendered_report() -> bytes:
         from generator import pipeline
 
         loaded = pipeline.load(Path("x.yaml"), MINIMAL.encode("utf-8"), "x.yaml")
-        _REPORT.append(pipeline.render_bytes(loaded.report, pipeline.choose_template(loaded.report, Path("x.yaml"), None), "docx"))
+        template = pipeline.choose_template(loaded.report, Path("x.yaml"), None)
+        _REPORT.append(pipeline.render_bytes(loaded.report, template, "docx"))
     return _REPORT[0]
 
 
@@ -424,7 +425,8 @@ def test_a_template_that_runs_too_long_stops_at_the_time_bound(tmp_path, monkeyp
 
 
 def test_a_bounded_template_still_renders_what_a_report_needs(tmp_path):
-    tag = "{{ organization }}|{{ 2**10 }}|{{ 'ab'*3 }}|{{ '%05d' % 42 }}|{{ '{:>6}'.format('右') }}|{{ 'a-b'|replace('-', '—') }}"
+    tag = ("{{ organization }}|{{ 2**10 }}|{{ 'ab'*3 }}|{{ '%05d' % 42 }}|{{ '{:>6}'.format('右') }}"
+           "|{{ 'a-b'|replace('-', '—') }}")
     data = write(tmp_path, MINIMAL)
     done = reportgen("render", data, "-t", _template(tmp_path, tag), "-o", tmp_path / "out.docx")
     assert done.returncode == 0, done.stderr
@@ -438,6 +440,7 @@ def test_a_template_refused_for_its_size_leaves_nothing_large_in_the_cache(tmp_p
     assert done.returncode == 0
     _template(tmp_path, "{{ 'x'*300000000 }}")
     env = {**os.environ, "XDG_CACHE_HOME": str(cache)}
-    subprocess.run(command("render", data, "-t", tmp_path / "模板.docx", "-o", tmp_path / "x.docx"), capture_output=True, env=env)
+    big = command("render", data, "-t", tmp_path / "模板.docx", "-o", tmp_path / "x.docx")
+    subprocess.run(big, capture_output=True, env=env)
     sizes = [p.stat().st_size for p in (cache / "reportgen").iterdir()]
     assert max(sizes) < MB  # main: a 300 MB file of compiled code with the folded constant

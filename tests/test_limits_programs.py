@@ -222,7 +222,8 @@ def _odt_linking(path: Path, port: int) -> None:
         "</draw:frame></text:p>"
         f'<text:section text:name="s1"><text:section-source xlink:href="{url}/section.odt" xlink:type="simple"/>'
         "</text:section>"
-        f'<text:p>二、存在的问题</text:p><text:p>学习不够。<text:a xlink:type="simple" xlink:href="{url}/a">链接</text:a></text:p>'
+        "<text:p>二、存在的问题</text:p>"
+        f'<text:p>学习不够。<text:a xlink:type="simple" xlink:href="{url}/a">链接</text:a></text:p>'
         "<text:p>三、下一步打算</text:p><text:p>继续努力。</text:p>"
         "</office:text></office:body></office:document-content>"
     )

@@ -137,7 +137,7 @@ def _indent(s: Any, width: Any = 4, *a: Any, **kw: Any) -> None:
     _too_long(lines * (len(width) if isinstance(width, str) else max(int(width), 0) if isinstance(width, int) else 0))
 
 
-def _wordwrap(s: Any, width: Any = 79, break_long_words: Any = True, wrapstring: Any = None, *a: Any, **kw: Any) -> None:
+def _wordwrap(s: Any, width: Any = 79, break_long_words: Any = True, wrapstring: Any = None, *a: Any, **kw: Any):
     wrapstring = kw.get("wrapstring", wrapstring)
     if isinstance(wrapstring, str) and isinstance(width, int):
         _too_long(len(str(s)) + (len(str(s)) // max(width, 1) + 1) * len(wrapstring))
@@ -350,4 +350,5 @@ def _watch() -> None:
 
 
 def _set_async(thread: int, exception: type | None) -> None:
-    ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(thread), ctypes.py_object(exception) if exception else None)
+    exc = ctypes.py_object(exception) if exception else None  # None: take back one not raised yet
+    ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(thread), exc)
