@@ -12,6 +12,7 @@ from conftest import ROOT, SAMPLES, reportgen, write
 from generator import new as scaffold
 from generator import pipeline
 from generator.cli.main import cli
+from generator.data import examples
 from generator.data import source as source_mod
 from generator.data.periods import parse
 from generator.lint.placeholder import PATTERN as PLACEHOLDER
@@ -451,19 +452,19 @@ def test_lint_flags_the_example_facts_left_unchanged(tmp_path):
              "problems.points[0]", "causes.points[0]", "plans.items[0].text"]  # fmt: skip
     lines = done.stderr.splitlines()
     assert [line.split(": ")[2] for line in lines] == facts
-    assert all(f": warning[placeholder]: " in line and line.endswith(said) for line in lines)
+    assert all(": warning[placeholder]: " in line and line.endswith(said) for line in lines)
     text = path.read_text(encoding="utf-8")
     assert lines[0].startswith(f"{path}:{line_of(text, '  2024年三季度，.*')}:3: ")  # at the text, not at `|`
-    rewritten = text.replace(scaffold.EXAMPLE["causes-point"], "对新情况研究不深。")
+    rewritten = text.replace(examples.EXAMPLE["causes-point"], "对新情况研究不深。")
     path.write_text(rewritten.replace("工作方法创新不够", "创新不够"), encoding="utf-8")
     assert "causes.points[0]" not in reportgen("lint", path).stderr
     assert done.returncode == 0 and reportgen("lint", "--strict", path).returncode == 1
 
 
 def test_lint_leaves_the_example_titles_and_phrases_a_report_may_keep(tmp_path):
-    kept = [scaffold.EXAMPLE[k] for k in ("summary-title", "problems-text", "plans-text", "closing")]
-    assert not any(scaffold.is_example(t) for t in kept)
-    assert scaffold.is_example(scaffold.EXAMPLE["intro"].format(period="2030年下半年"))
+    kept = [examples.EXAMPLE[k] for k in ("summary-title", "problems-text", "plans-text", "closing")]
+    assert not any(examples.is_example(t) for t in kept)
+    assert examples.is_example(examples.EXAMPLE["intro"].format(period="2030年下半年"))
 
 
 @pytest.mark.parametrize(

@@ -14,11 +14,11 @@ from __future__ import annotations
 import datetime
 import re
 
+from generator.data.periods import Period
 from generator.importer import head
 from generator.importer.frame import Frame
 from generator.importer.paragraphs import ImportFailed
 from generator.importer.script import fold
-from generator.data.periods import Period
 
 UNKNOWN = "XX"
 _NEAR_TOP = 3  # paragraphs after the title searched for the organisation and the period

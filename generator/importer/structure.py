@@ -19,7 +19,15 @@ from generator import layout
 from generator.data.periods import Period
 from generator.importer import labels, parts
 from generator.importer.blocks import (
-    hoist, is_heading_sentence, point_of, read_points, split_heading, split_intro, texts, unclosed, unpunctuated,
+    hoist,
+    is_heading_sentence,
+    point_of,
+    read_points,
+    split_heading,
+    split_intro,
+    texts,
+    unclosed,
+    unpunctuated,
 )  # fmt: skip
 from generator.importer.frame import Line
 from generator.layout import INLINE, STANDALONE, Layout, PartRule

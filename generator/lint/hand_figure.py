@@ -24,8 +24,8 @@ import re
 from collections.abc import Iterator
 from decimal import Decimal
 
-from generator.lint.common import Finding, first, found, texts
 from generator.data.source import Source
+from generator.lint.common import Finding, first, found, texts
 
 ID, LEVEL = "hand-figure", "warning"
 

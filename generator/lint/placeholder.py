@@ -23,9 +23,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from generator.data.examples import is_example
 from generator.data.source import Source
 from generator.lint.common import Finding, first, found, texts
-from generator.new import is_example
 
 ID, LEVEL = "placeholder", "warning"
 

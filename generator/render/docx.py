@@ -23,7 +23,8 @@ from generator import cache
 from generator.errors import TemplateError, reason
 from generator.messages import msg
 from generator.output import WRITER, document_dates
-from generator.templating.templates import RENDERED_PARTS, environment, template_line
+from generator.templating.places import RENDERED_PARTS
+from generator.templating.templates import environment, template_line
 
 _JINJA = re.compile(r"\{[{%#]")
 CORE = "docProps/core.xml"

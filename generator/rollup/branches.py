@@ -10,12 +10,12 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from generator.diagnostics import ERROR, Diagnostic, format_path
-from generator.errors import ReportgenError
-from generator.messages import msg
 from generator.data.model import Report
 from generator.data.periods import Period
 from generator.data.source import Source
+from generator.diagnostics import ERROR, Diagnostic, format_path
+from generator.errors import ReportgenError
+from generator.messages import msg
 from generator.rollup.prepare import prepare_all
 
 

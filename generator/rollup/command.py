@@ -10,13 +10,14 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from generator.data.text import BAD_CHARS
 from generator.diagnostics import Diagnostic
 from generator.errors import OutputError, ReportgenError
 from generator.messages import msg
 from generator.output import check_writable, foreign_document, write_atomic
-from generator.rollup import branches, roster as roster_mod, summary
+from generator.rollup import branches, summary
+from generator.rollup import roster as roster_mod
 from generator.rollup.summary import Rollup
-from generator.data.text import BAD_CHARS
 
 FORMATS = ("xlsx", "docx", "pdf")
 DEFAULT_FORMATS = ("xlsx", "docx")

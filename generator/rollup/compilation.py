@@ -16,8 +16,8 @@ from lxml import etree
 from generator.messages import msg
 from generator.output import WRITER, document_dates
 from generator.rollup import pages
-from generator.rollup.package import NS, R, W, Brought, Package, w
 from generator.rollup import table as summary_table
+from generator.rollup.package import NS, Brought, Package, R, W, w
 from generator.rollup.summary import Rollup
 from generator.rollup.table import paragraph, run
 

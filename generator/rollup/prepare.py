@@ -9,9 +9,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from generator import pipeline
 from generator.diagnostics import Diagnostic
 from generator.errors import ReportgenError
-from generator import pipeline
 from generator.lint import lint
 from generator.pipeline import Loaded
 

@@ -15,9 +15,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from generator.data import source as source_mod
+from generator.data.source import Source
 from generator.diagnostics import format_path
 from generator.errors import ReportgenError
-from generator.data.source import Source
 
 
 @dataclass(frozen=True)

@@ -8,8 +8,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator.diagnostics import Diagnostic
 from generator.data.periods import Period
+from generator.diagnostics import Diagnostic
 from generator.rollup import checks
 from generator.rollup.branches import Branch, Collected
 from generator.rollup.roster import Entry, Roster

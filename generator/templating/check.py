@@ -17,43 +17,16 @@ document's paragraphs; a line number then names a tag, and the tag its paragraph
 
 from __future__ import annotations
 
-import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from generator import safezip
-from generator.errors import ReportgenError, TemplateError, reason
+from generator.errors import TemplateError
 from generator.messages import msg
 from generator.templating import constants
 from generator.templating.names import Walker, initial_scope
-from generator.templating.places import DOCUMENT, Finding, PartSource
-from generator.templating.templates import RENDERED_PARTS, environment, template_line
-
-
-def _parts(path: Path) -> list[tuple[str, bytes]]:
-    """The template parts of a .docx: the body first, then headers, footers, footnotes."""
-    if not path.is_file():
-        raise ReportgenError("template.missing-file", path=str(path))
-    try:
-        with zipfile.ZipFile(path) as z:
-            names = sorted((n for n in z.namelist() if RENDERED_PARTS.fullmatch(n)), key=lambda n: (n != DOCUMENT, n))
-            reader = safezip.Reader(z)
-            parts = [(n, reader.read(n)) for n in names]
-    except (zipfile.BadZipFile, OSError, safezip.TooBig, EOFError, NotImplementedError) as e:
-        raise ReportgenError("template.not-docx", path=str(path), reason=reason(e)) from None
-    if not names or names[0] != DOCUMENT:
-        raise ReportgenError("template.not-docx", path=str(path), reason=DOCUMENT)
-    return parts
-
-
-def _source(part: str, xml: bytes, path: Path) -> PartSource:
-    from lxml import etree
-
-    try:
-        return PartSource(part, xml)
-    except (etree.XMLSyntaxError, UnicodeDecodeError) as e:
-        raise ReportgenError("template.not-docx", path=str(path), reason=f"{part}: {e}") from None
+from generator.templating.places import Finding, PartSource, has_tags, part_source, read_parts
+from generator.templating.templates import environment, template_line
 
 
 def check_part(source: PartSource) -> list[Finding]:
@@ -101,8 +74,8 @@ def check(path: Path) -> Checked:
     """Check a .docx template. ReportgenError (exit 2) when it is missing or not a .docx;
     TemplateError (exit 1) when it has no tag at all."""
     findings, tags = [], 0
-    for part, xml in _parts(path):
-        source = _source(part, xml, path)
+    for part, xml in read_parts(path):
+        source = part_source(part, xml, path)
         tags += len(source.tags)
         findings += check_part(source)
     if not tags:
@@ -115,11 +88,6 @@ def require_tags(path: Path) -> None:
     would print its own text and none of the data."""
     if not has_tags(path):
         raise TemplateError("template.no-tags", path=str(path))
-
-
-def has_tags(path: Path) -> bool:
-    """Whether any rendered part of the .docx holds a tag. ReportgenError when it is not a .docx."""
-    return any(_source(part, xml, path).tags for part, xml in _parts(path))
 
 
 def where_failed(part: str, xml: bytes, context: dict[str, Any] | None = None) -> str | None:

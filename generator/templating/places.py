@@ -6,13 +6,19 @@ from __future__ import annotations
 import bisect
 import html
 import re
+import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass
-from pathlib import PurePosixPath
+from pathlib import Path, PurePosixPath
 
+from generator.errors import ReportgenError, reason
 from generator.messages import msg
 
 DOCUMENT = "word/document.xml"
+
+# The parts of a .docx template that are rendered: the body, headers and footers (footnotes too,
+# when they carry tags), as docxtpl renders them.
+RENDERED_PARTS = re.compile(r"word/(document|header\d*|footer\d*|footnotes)\.xml")
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 
@@ -195,3 +201,38 @@ def _align(texts: list[str], tags: list[_Tag]) -> list[Location | None]:
             last, j = tags[k].location, k + 1
         out.append(last)
     return out
+
+
+# ------------------------------------------------------------------ reading a template's parts
+
+
+def read_parts(path: Path) -> list[tuple[str, bytes]]:
+    """The template parts of a .docx: the body first, then headers, footers, footnotes."""
+    if not path.is_file():
+        raise ReportgenError("template.missing-file", path=str(path))
+    from generator import safezip
+
+    try:
+        with zipfile.ZipFile(path) as z:
+            names = sorted((n for n in z.namelist() if RENDERED_PARTS.fullmatch(n)), key=lambda n: (n != DOCUMENT, n))
+            reader = safezip.Reader(z)  # inflated within the bounds, whatever the headers say
+            parts = [(n, reader.read(n)) for n in names]
+    except (zipfile.BadZipFile, OSError, safezip.TooBig, EOFError, NotImplementedError) as e:
+        raise ReportgenError("template.not-docx", path=str(path), reason=reason(e)) from None
+    if not names or names[0] != DOCUMENT:
+        raise ReportgenError("template.not-docx", path=str(path), reason=DOCUMENT)
+    return parts
+
+
+def part_source(part: str, xml: bytes, path: Path) -> PartSource:
+    from lxml import etree
+
+    try:
+        return PartSource(part, xml)
+    except (etree.XMLSyntaxError, UnicodeDecodeError) as e:
+        raise ReportgenError("template.not-docx", path=str(path), reason=f"{part}: {e}") from None
+
+
+def has_tags(path: Path) -> bool:
+    """Whether any rendered part of the .docx holds a tag. ReportgenError when it is not a .docx."""
+    return any(part_source(part, xml, path).tags for part, xml in read_parts(path))

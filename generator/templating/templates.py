@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import dataclasses
 import difflib
-import re
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path, PureWindowsPath
@@ -16,6 +15,7 @@ from generator.layout import DEFAULT, LAYOUTS, Layout, Paragraph
 from generator.messages import msg
 from generator.resources import folder
 from generator.templating.context import FigureRow, PeriodView, SignatureView
+from generator.templating.places import has_tags
 
 BUILTIN_DOCX = "gbt9704.docx"
 
@@ -74,8 +74,6 @@ def _has_tags(path: Path) -> bool:
 @cache
 def _has_tags_cached(path: str, mtime_ns: int, size: int) -> bool:
     """Read again only when the file changes: a batch checks the same `template:` for every file."""
-    from generator.templating.check import has_tags  # check imports this module
-
     try:
         return has_tags(Path(path))
     except ReportgenError:  # not a .docx inside: the renderer says why
@@ -123,10 +121,6 @@ def did_you_mean(name: str) -> str:
     close = difflib.get_close_matches(name, list(LAYOUTS), n=1, cutoff=0.5)
     return msg("schema.did-you-mean", name=close[0]) if close else ""
 
-
-# The parts of a .docx template that are rendered: the body, headers and footers (footnotes too,
-# when they carry tags), as docxtpl renders them.
-RENDERED_PARTS = re.compile(r"word/(document|header\d*|footer\d*|footnotes)\.xml")
 
 
 def template_line(e: Exception) -> int | None:
