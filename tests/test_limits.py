@@ -18,8 +18,8 @@ import zlib
 from pathlib import Path
 
 import pytest
-
 from conftest import MINIMAL, command, reportgen, write
+
 from generator import limits
 from generator.messages import msg
 
@@ -315,7 +315,7 @@ def test_a_cache_folder_someone_else_could_write_is_not_used(tmp_path, planted):
 
 
 def test_the_cache_is_bounded_and_a_large_or_odd_entry_is_a_miss(tmp_path, monkeypatch):
-    from generator import cache
+    from generator.render import cache
 
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
     cache.write("code-big.marshal", b"x" * (limits.CACHE_ENTRY + 1))

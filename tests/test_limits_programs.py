@@ -10,12 +10,11 @@ import zipfile
 from pathlib import Path
 
 import pytest
-
 from conftest import MINIMAL, reportgen, requires_soffice, write
-from generator import limits
-from generator.messages import msg
 from test_limits import MB, part
 
+from generator import limits
+from generator.messages import msg
 
 # ---------------------------------------------------------------- git (items 2, 3, 9)
 

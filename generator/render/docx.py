@@ -19,10 +19,10 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from generator import cache
 from generator.errors import TemplateError, reason
 from generator.messages import msg
 from generator.output import WRITER, document_dates
+from generator.render import cache
 from generator.templating.places import RENDERED_PARTS
 from generator.templating.templates import environment, template_line
 
