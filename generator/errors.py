@@ -35,8 +35,12 @@ def reason(e: Exception) -> str:
     file that is not a zip (Python's are English), the exception's own otherwise."""
     import zipfile
 
+    from generator.safezip import TooBig
+
     if isinstance(e, zipfile.BadZipFile):
         return msg("reason.not-zip")
+    if isinstance(e, TooBig):
+        return msg("reason.too-big", member=e.member, limit=e.limit)
     if isinstance(e, OSError):
         return e.strerror or str(e)
     return str(e)

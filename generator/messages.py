@@ -311,6 +311,34 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "{path}：模板试图访问不允许的内部属性，位于{where}：{problem}",
         "en": "{path}: the template reached for a forbidden attribute in {where}: {problem}",
     },
+    "template.limit": {
+        "zh": "{path}：模板超出了限制，位于{where}：{problem}",
+        "en": "{path}: the template went past a limit in {where}: {problem}",
+    },
+    "template.limit-time": {
+        "zh": "运行超过 {seconds} 秒（可能是循环套得太深或次数太多）",
+        "en": "it ran for more than {seconds} seconds (loops nested too deep or too long?)",
+    },
+    "template.limit-size": {
+        "zh": "生成的文字或列表超过 {limit} 个字符（项）",
+        "en": "it makes a text or list of more than {limit} characters (items)",
+    },
+    "template.limit-int": {
+        "zh": "计算出的整数超过 {bits} 位二进制（如 9**(9**9)）",
+        "en": "it computes an integer of more than {bits} bits (such as 9**(9**9))",
+    },
+    "template.limit-range": {
+        "zh": "range() 或次数参数超过 {limit}",
+        "en": "a range() or count of more than {limit}",
+    },
+    "template.limit-loops": {
+        "zh": "嵌套循环的最内层要运行 {runs} 次，超过 {limit} 次",
+        "en": "nested loops would run their innermost body {runs} times, more than {limit}",
+    },
+    "template.limit-recursion": {
+        "zh": "宏调用自身的层数太多（递归过深）",
+        "en": "a macro calls itself too deeply (recursion)",
+    },
     "template.where-paragraph": {"zh": "第 {n} 段“{snippet}”", "en": "paragraph {n} “{snippet}”"},
     "template.where-unknown": {"zh": "模板中", "en": "the template"},
     "template.where-cell": {
@@ -353,6 +381,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "“{expr}”：模板不能访问以下划线开头的内部属性",
         "en": "“{expr}”: templates may not reach attributes that start with an underscore",
     },
+    "checktpl.limit": {"zh": "运行时会超出限制：{problem}", "en": "it would go past a limit when run: {problem}"},
     "checktpl.unknown-filter": {"zh": "没有名为“{name}”的过滤器{hint}", "en": "there is no filter “{name}”{hint}"},
     "checktpl.unknown-test": {"zh": "没有名为“{name}”的测试{hint}", "en": "there is no test “{name}”{hint}"},
     "checktpl.no-include": {
@@ -373,6 +402,15 @@ MESSAGES: dict[str, dict[str, str]] = {
     "out.reason-is-folder": {"zh": "这是一个目录", "en": "it is a folder"},
     "out.reason-read-only": {"zh": "文件是只读的", "en": "the file is read-only"},
     "out.reason-no-permission": {"zh": "没有在该目录中写文件的权限", "en": "no permission to write in that folder"},
+    "out.reason-not-regular": {
+        "zh": "它不是普通文件（是设备、管道或套接字），输出只能写成普通文件",
+        "en": "it is not a regular file (a device, FIFO or socket); an output is only ever a regular file",
+    },
+    "out.other-kind": {
+        "zh": "“{path}”已存在，且不是 {ext} 文件，没有覆盖它：请用 -o 另选输出文件，确实要覆盖请加 --force",
+        "en": "“{path}” exists and is not a {ext} file; it was left alone: choose another output with -o, "
+        "or add --force to overwrite it",
+    },
     "out.foreign-document": {
         "zh": "“{path}”是一份不由 reportgen 生成的 Word 文档（最后由“{by}”保存，可能是导入时的原稿，"
         "或生成后又在 Word 里改过），没有覆盖它：请用 -o 另选输出文件，确实要覆盖请加 --force",
@@ -396,6 +434,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "err.missing-program": {"zh": "找不到程序 {program}。{hint}", "en": "{program} is not installed. {hint}"},
     "reason.not-zip": {"zh": "它不是 zip 压缩包", "en": "it is not a zip archive"},
+    "reason.too-big": {
+        "zh": "其中的 {member} 解压后超过 {limit} 字节（可能是压缩炸弹）",
+        "en": "its member {member} inflates to more than {limit} bytes (a zip bomb?)",
+    },
     "err.interrupted": {"zh": "已中断，未写出不完整的文件", "en": "interrupted; no partial file was written"},
     # ------------------------------------------------------------ PDF (LibreOffice, pdffonts)
     "pdf.hint-soffice": {
@@ -726,8 +768,9 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "output format: docx, md, pdf, html, or several with commas (docx,pdf: rendered once)",
     },
     "help.render.force": {
-        "zh": "覆盖不由 reportgen 生成的同名 Word 文档（如导入时的原稿）",
-        "en": "overwrite a Word document of the same name that reportgen did not write (such as an imported original)",
+        "zh": "覆盖不由 reportgen 生成的同名 Word 文档（如导入时的原稿），或扩展名不同的已有文件（如 -o 笔记.txt）",
+        "en": "overwrite a Word document of the same name that reportgen did not write (such as an imported original), "
+        "or an existing file with another extension (such as -o notes.txt)",
     },
     "help.render.pdf-a": {"zh": "PDF 写成 PDF/A-2b（档案馆要求的长期保存格式）", "en": "write the PDF as PDF/A-2b, for archives"},
     "help.render.strict": {
@@ -777,7 +820,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "the period: 2024, 2024H1, 2024Q3… (overrides the one in the title)",
     },
     "help.import.strict": {"zh": "有警告也算失败，不写文件", "en": "warnings fail too; nothing is written"},
-    "help.import.force": {"zh": "覆盖已有的数据文件", "en": "overwrite an existing data file"},
+    "help.import.force": {
+        "zh": "覆盖已有的数据文件（或 -o 指定的扩展名不同的已有文件）",
+        "en": "overwrite an existing data file (or an existing file of another extension named by -o)",
+    },
     "help.diff": {
         "zh": "比较两个版本，生成带修订（Track Changes）的 Word 文档。旧版本、新版本可以是数据文件，"
         "也可以是 git 中的“版本:路径”（如 HEAD~1:report.yaml）。",
@@ -912,6 +958,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "preview.pages": {"zh": "共 {n} 页", "en": "{n} page(s)"},
     # ---- diff (tracked changes between two versions)
+    "diff.option-revision": {
+        "zh": "“{spec}”：版本不能以“-”开头（git 会把它当作选项）",
+        "en": "“{spec}”: a revision cannot start with “-” (git would read it as an option)",
+    },
     "diff.no-git": {
         "zh": "找不到程序 git：读取“修订版本:路径”形式的参数需要安装 git（https://git-scm.com）",
         "en": "git is not installed: reading a REV:path argument needs git (https://git-scm.com)",
@@ -982,8 +1032,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "in Word or WPS and save it as .docx (an old file can also be renamed back to .doc, for LibreOffice to convert)",
     },
     "import.too-big-part": {
-        "zh": "{path}：文档中的 {part} 解压后过大，不像是一份报告（可能是压缩炸弹），未导入",
-        "en": "{path}: {part} inflates to too large a size for a report (a zip bomb?); not imported",
+        "zh": "{path}：文档中的 {part} 解压后超过 {limit} 字节，不像是一份报告（可能是压缩炸弹），未导入",
+        "en": "{path}: {part} inflates to more than {limit} bytes, too large for a report (a zip bomb?); not imported",
     },
     "import.too-big": {
         "zh": "{path}：文件太大（{size} 字节），可导入的文本文件最多 {limit} 字节",

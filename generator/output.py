@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import stat
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager, nullcontext
@@ -11,6 +12,9 @@ from pathlib import Path
 
 from generator.errors import OutputError
 from generator.messages import msg
+
+# Other spellings of the extension of an output format, whose existing files it may replace.
+_ALSO = {".md": (".markdown",), ".html": (".htm",), ".yaml": (".yml",)}
 
 
 def _umask() -> int:
@@ -32,7 +36,7 @@ def targets(data_file: Path, out: Path | None, extensions: dict[str, str], many:
     a render they edited since) is refused unless `force`.
     """
     several = len(extensions) > 1
-    found = {name: target(data_file, out, ext, many, several) for name, ext in extensions.items()}
+    found = {name: target(data_file, out, ext, many, several, force) for name, ext in extensions.items()}
     if "docx" in found and not force:
         saved_by = foreign_document(found["docx"])
         if saved_by:
@@ -51,13 +55,22 @@ def foreign_document(path: Path) -> str | None:
     .docx, or reportgen's own)."""
     import zipfile
 
+    from generator import limits, safezip
+
+    if not is_regular(path):  # never open a FIFO or a device to look: it may never answer
+        return None
     try:
         with zipfile.ZipFile(path) as z:
             names = set(z.namelist())
             if "word/document.xml" not in names:
                 return None
-            core, app = (z.read(n).decode("utf-8", "replace") if n in names else "" for n in _PROPERTIES)
-    except (OSError, zipfile.BadZipFile, KeyError, RuntimeError):
+            core, app = (
+                safezip.read(z, n, limits.CORE_XML).decode("utf-8", "replace") if n in names else ""
+                for n in _PROPERTIES
+            )  # fmt: skip
+    except safezip.TooBig:
+        return ""  # no program writes properties that large: somebody's document, who does not say
+    except (OSError, zipfile.BadZipFile, KeyError, RuntimeError, EOFError, ValueError, NotImplementedError):
         return None
     saved_by = _property(core, "lastModifiedBy")
     if saved_by == WRITER:
@@ -77,8 +90,9 @@ def _property(xml: str, name: str) -> str:
     return html.unescape(m.group(1)).strip() if m else ""
 
 
-def target(data_file: Path, out: Path | None, ext: str, many: bool, several: bool = False) -> Path:
-    """The output path of `data_file` with the extension `ext` (see targets)."""
+def target(data_file: Path, out: Path | None, ext: str, many: bool, several: bool = False, force: bool = False) -> Path:
+    """The output path of `data_file` with the extension `ext` (see targets); an existing file of
+    another kind there (a data file, notes.txt) is refused unless `force`."""
     if out is None:
         path = data_file.with_suffix(ext)
     elif out.is_dir():
@@ -88,7 +102,23 @@ def target(data_file: Path, out: Path | None, ext: str, many: bool, several: boo
     else:
         path = out.with_suffix(ext) if several else out
     check_writable(path, data_file)
+    if not force:
+        check_kind(path, ext)
     return path
+
+
+def check_kind(path: Path, ext: str) -> None:
+    """Refuse to replace an existing file whose extension is not `ext` (the output format's)."""
+    if path.suffix.lower() not in (ext, *_ALSO.get(ext, ())) and path.exists():
+        raise OutputError("out.other-kind", path=str(path), ext=ext)
+
+
+def is_regular(path: Path) -> bool:
+    """Whether `path` is a regular file (following links); False when it is missing."""
+    try:
+        return stat.S_ISREG(os.stat(path).st_mode)
+    except OSError:
+        return False
 
 
 # The extensions of what reportgen writes: `-o 汇总.docx` with several inputs is a slip, not a folder.
@@ -143,6 +173,8 @@ def _check(path: Path, data_file: Path) -> None:
         raise OutputError("out.unwritable", path=str(path), reason=msg("out.reason-not-folder", path=str(parent)))
     if path.is_dir():
         raise OutputError("out.unwritable", path=str(path), reason=msg("out.reason-is-folder"))
+    if path.exists() and not is_regular(path):  # a device, FIFO or socket: the rename would replace it
+        raise OutputError("out.unwritable", path=str(path), reason=msg("out.reason-not-regular"))
     if path.exists() and not os.access(path, os.W_OK):
         raise OutputError("out.unwritable", path=str(path), reason=msg("out.reason-read-only"))
     if not os.access(parent, os.W_OK | os.X_OK):
@@ -164,8 +196,12 @@ def write_atomic(path: Path, data: bytes) -> None:
     crash can never leave the name pointing at an empty file where the old one was. A new file
     has nothing to lose (a crash costs only an output that can be made again), and syncing costs
     about 2 ms a file here: a third of a render.
+
+    Only a regular file is ever replaced, and it keeps its permissions (and, where we may set it,
+    its owner): a `chmod 600` report stays private.
     """
-    replacing = path.exists()
+    old = _existing(path)
+    replacing = old is not None
     fd, tmp = -1, ""
     try:
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.stem}.", suffix=".tmp")
@@ -175,7 +211,8 @@ def write_atomic(path: Path, data: bytes) -> None:
             f.flush()
             if replacing:
                 os.fsync(f.fileno())
-        os.chmod(tmp, FILE_MODE)
+        _keep_owner(tmp, old)
+        os.chmod(tmp, stat.S_IMODE(old.st_mode) if old else FILE_MODE)
         os.replace(tmp, path)
         tmp = ""
     except OSError as e:
@@ -188,6 +225,31 @@ def write_atomic(path: Path, data: bytes) -> None:
                 os.unlink(tmp)
             except OSError:
                 pass
+
+
+def _existing(path: Path) -> os.stat_result | None:
+    """The status of the regular file at `path`, None when there is none; an OutputError (exit 2)
+    for anything else there (a device, a FIFO, a socket, a folder)."""
+    try:
+        st = os.stat(path)
+    except FileNotFoundError:
+        return None
+    except OSError as e:
+        raise OutputError("out.unwritable", path=str(path), reason=e.strerror or str(e)) from None
+    if not stat.S_ISREG(st.st_mode):
+        raise OutputError("out.unwritable", path=str(path), reason=msg("out.reason-not-regular"))
+    return st
+
+
+def _keep_owner(tmp: str, old: os.stat_result | None) -> None:
+    """Give the new file the old one's owner and group, where that is allowed (root, or a group
+    of ours); elsewhere the file stays the writer's, as any new file would be."""
+    if old is None or not hasattr(os, "chown"):
+        return
+    try:
+        os.chown(tmp, old.st_uid, old.st_gid)
+    except OSError:
+        pass
 
 
 # ---------------------------------------------------------------- dates stamped into outputs

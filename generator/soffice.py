@@ -119,6 +119,7 @@ class _Run:
             program, "--headless", "--norestore", f"-env:UserInstallation={profile.as_uri()}",
             "--convert-to", to, "--outdir", str(outdir), *map(str, sources),
         ]  # fmt: skip
+        offline(profile)
         with self.log.open("wb") as log:  # a file, not a pipe: nothing to drain, nothing to block on
             self.proc = _start(command, env, log)
 
@@ -166,6 +167,25 @@ class _Run:
         if code == 0:
             return Outcome(self.sources[i], None, "soffice.not-loaded", _tail(lines))
         return Outcome(self.sources[i], None, "soffice.crashed", msg("pdf.exit-code", code=code, output=_tail(lines)))
+
+
+# The settings of every profile reportgen starts LibreOffice with. BlockUntrustedRefererLinks:
+# a document outside LibreOffice's trusted locations (all of ours) loads nothing it links to
+# (images, sections, fields on a server): a converted report never touches the network.
+_SETTINGS = """<?xml version="1.0" encoding="UTF-8"?>
+<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema"
+ xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
+<item oor:path="/org.openoffice.Office.Common/Security/Scripting"><prop oor:name="BlockUntrustedRefererLinks"
+ oor:op="fuse"><value>true</value></prop></item>
+</oor:items>
+"""
+
+
+def offline(profile: Path) -> None:
+    """Make `profile` (a folder LibreOffice has not started with yet) one that loads no linked resource."""
+    user = profile / "user"
+    user.mkdir(parents=True, exist_ok=True)
+    (user / "registrymodifications.xcu").write_text(_SETTINGS, encoding="utf-8")
 
 
 # How the end of a whole file of each kind LibreOffice writes reads: a PDF's last line, a zip's

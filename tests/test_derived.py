@@ -10,13 +10,13 @@ import docx
 import jsonschema
 import pytest
 import yaml
-
 from conftest import MINIMAL, reportgen, write
+
 from generator import new as scaffold
 from generator import pipeline
-from generator.templating import templates
-from generator.data import jsonschema as derived_schema
 from generator.data import figures
+from generator.data import jsonschema as derived_schema
+from generator.templating import templates
 
 
 def report_with(tmp_path, text: str, figure_lines: str, period: str | None = None):

@@ -34,6 +34,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import importmeasure  # noqa: E402
 import wordlike  # noqa: E402
+
 from generator import pipeline  # noqa: E402
 from generator.importer import import_file  # noqa: E402
 

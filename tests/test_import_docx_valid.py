@@ -19,14 +19,14 @@ import zipfile
 from pathlib import Path
 
 import pytest
-
 import test_import_real
 import wordlike
 from conftest import ROOT
 from docxbuild import P, levels, make
+from wordnumbering import draw_labels
+
 from generator import layout, pipeline
 from generator.templating import templates
-from wordnumbering import draw_labels
 
 _TOOL = Path("shared", "tools", "ooxml", "validate_docx.py")
 # ../shared beside the repository (CI), or beside a folder of worktrees holding it

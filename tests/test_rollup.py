@@ -10,11 +10,11 @@ from pathlib import Path
 
 import openpyxl
 import pytest
+from conftest import ROOT, reportgen, requires_soffice
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from lxml import etree
 
-from conftest import ROOT, reportgen, requires_soffice
 from generator import pipeline
 from generator.rollup import command
 from generator.rollup.package import NS, w

@@ -20,7 +20,7 @@ from generator.diagnostics import Diagnostic
 from generator.diff import gitrev
 from generator.diff.tracked import Tracked, track, track_settings
 from generator.errors import OutputError, ReportgenError
-from generator.output import check_writable, same_file, write_atomic
+from generator.output import check_kind, check_writable, same_file, write_atomic
 
 SUFFIX = "-修订"
 _CHINESE_DATE = re.compile(r"(\d{4})年(\d{1,2})月(\d{1,2})日")
@@ -103,9 +103,11 @@ def target(old: Version, new: Version, out: Path | None, fmt: str, template: str
 
     Never one of the inputs (either data file, the template): refused before any work.
     """
-    name = new.path.stem + SUFFIX + (".md" if fmt == "md" else ".docx")
+    ext = ".md" if fmt == "md" else ".docx"
+    name = new.path.stem + SUFFIX + ext
     path = new.path.with_name(name) if out is None else (out / name if out.is_dir() else out)
     check_writable(path, new.path)
+    check_kind(path, ext)  # diff has no --force: a file of another kind is never replaced
     others = [old.path] + ([Path(template)] if template and template.lower().endswith(".docx") else [])
     if any(same_file(path, p) for p in others):
         raise OutputError("out.same-as-input", path=str(path))

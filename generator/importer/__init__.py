@@ -76,7 +76,7 @@ def import_file(
 ) -> Imported:  # fmt: skip
     """Read `path`, write its data file; problems of the input raise ReportgenError (nothing written)."""
     chosen_period = _flag_period(period)
-    output = target(path, out, ".yaml", many)
+    output = target(path, out, ".yaml", many, force=force)
     if output.exists() and not force:
         raise ReportgenError("import.exists", path=str(output))
     doc = read(path, str(path))

@@ -15,15 +15,13 @@ from pathlib import Path
 
 from lxml import etree
 
+from generator import limits, safezip
 from generator.errors import reason
 from generator.importer.drawn import Numbering, W
 from generator.importer.paragraphs import MAX_PARAGRAPHS, Document, ImportFailed, Para
 
 MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
 
-# A zip member larger than this once inflated is refused (a zip bomb, or no report).
-MAX_PART = 64 * 1024 * 1024
-_RATIO = 200  # inflated / deflated beyond which a part is a bomb, not text
 _PARSER = dict(resolve_entities=False, no_network=True, huge_tree=False, remove_comments=True)
 _HEADING_NAME = re.compile(r"(?:heading|标题)\s*([1-9])", re.IGNORECASE)
 _BLANKS = " \t\u3000\u00a0"
@@ -45,20 +43,24 @@ def read(path: Path, name: str) -> Document:
 
 
 def _parts(path: Path, name: str) -> dict[str, bytes]:
-    """The XML parts the reader needs, each checked against the bomb limits."""
+    """The XML parts the reader needs, each inflated only up to the bounds (limits.py), whatever
+    its headers claim."""
     wanted = ("word/document.xml", "word/styles.xml", "word/numbering.xml")
     try:
         with zipfile.ZipFile(path) as z:
             if any(i.flag_bits & 0x1 for i in z.infolist()):
                 raise ImportFailed("import.encrypted", path=name)
-            found = {}
+            found, reader = {}, safezip.Reader(z)
             for info in z.infolist():
                 if info.filename not in wanted:
                     continue
-                if info.file_size > MAX_PART or info.file_size > _RATIO * max(info.compress_size, 1024):
-                    raise ImportFailed("import.too-big-part", path=name, part=info.filename)
-                found[info.filename] = z.read(info)
+                claimed = limits.ZIP_RATIO * max(info.compress_size, 1024)
+                if info.file_size > claimed:  # refused before inflating anything
+                    raise ImportFailed("import.too-big-part", path=name, part=info.filename, limit=claimed)
+                found[info.filename] = reader.read(info)
             return found
+    except safezip.TooBig as e:
+        raise ImportFailed("import.too-big-part", path=name, part=e.member, limit=e.limit) from None
     except zipfile.BadZipFile as e:
         if _is_ole(path):
             raise ImportFailed("import.encrypted", path=name) from None

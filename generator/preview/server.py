@@ -21,6 +21,7 @@ from html import escape
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qs, urlsplit
 
+from generator import limits
 from generator.errors import ReportgenError
 from generator.messages import current_lang, msg
 from generator.preview.session import Session, state_json
@@ -43,6 +44,7 @@ _TEXTS = ("errors", "kept", "nothing-yet", "warnings", "reconnecting", "redrawn"
 
 class Server(ThreadingHTTPServer):
     daemon_threads = True
+    request_queue_size = limits.PREVIEW_BACKLOG  # socketserver's 5 refuses a page's burst of requests
     # SO_REUSEADDR lets a restart take the same --port at once on POSIX; on Windows it would let
     # another program bind the port too, so there the default (exclusive) binding stays.
     allow_reuse_address = os.name != "nt"
@@ -96,6 +98,9 @@ class Handler(BaseHTTPRequestHandler):
     server: Server
     server_version = "reportgen"
     sys_version = ""
+    # Seconds a read or write on the connection may wait: a request that stops arriving half-way
+    # (or a client that stops reading) is dropped, not given a thread for ever.
+    timeout = limits.PREVIEW_REQUEST_SECONDS
 
     def log_message(self, format: str, *args) -> None:  # the terminal belongs to the CLI
         pass

@@ -31,8 +31,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable
 
-from generator import pipeline
+from generator import limits, pipeline
 from generator.data.nodes import line_starts
+from generator.data.source import MAX_BYTES
 from generator.diagnostics import Diagnostic, format_path
 from generator.errors import ReportgenError
 from generator.layout import DEFAULT, LAYOUTS
@@ -211,10 +212,17 @@ class Session:
 
 
 def _problem(d: Diagnostic, text: str) -> dict:
-    """A problem as the page lists it: its one line, and the line of the file it points at."""
-    lines = _LINES.split(text)
-    source = lines[d.line - 1] if 0 < d.line <= len(lines) else None
-    return {"text": d.render(), "line": d.line, "column": d.column, "source": source}
+    """A problem as the page lists it: its one line, and the part of the line of the file it
+    points at, at most limits.PREVIEW_EXCERPT characters each side of its column (a refused file
+    may be one line of 50 MB); `column` is the character to mark in that part, from 1."""
+    lines = _LINES.split(text, maxsplit=d.line) if d.line > 0 else []
+    if not 0 < d.line <= len(lines):
+        return {"text": d.render(), "line": d.line, "column": d.column, "source": None}
+    line, at = lines[d.line - 1], max(d.column - 1, 0)
+    start = max(at - limits.PREVIEW_EXCERPT, 0)
+    end = at + limits.PREVIEW_EXCERPT + 1
+    source = ("…" if start else "") + line[start:end] + ("…" if end < len(line) else "")
+    return {"text": d.render(), "line": d.line, "column": at - start + 1 + (1 if start else 0), "source": source}
 
 
 def _stamp(path: Path) -> tuple | None:
@@ -227,8 +235,11 @@ def _stamp(path: Path) -> tuple | None:
 
 
 def _read_text(path: Path) -> str:
+    """The start of a file that could not be read as YAML, for the lines its problems point at: a
+    file larger than a data file may be is refused at 1:1, so its first bytes are all it takes."""
     try:
-        return path.read_bytes().decode("utf-8", errors="replace")
+        with path.open("rb") as f:
+            return f.read(MAX_BYTES).decode("utf-8", errors="replace")
     except OSError:
         return ""
 

@@ -10,7 +10,7 @@ and header fields that do not depend on the machine, so equal inputs give equal 
 
 from __future__ import annotations
 
-import os
+import json
 import re
 import struct
 import zlib
@@ -19,9 +19,10 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from generator.errors import ReportgenError, TemplateError, reason
+from generator.errors import TemplateError, reason
 from generator.messages import msg
-from generator.output import WRITER, document_dates, write_atomic
+from generator.output import WRITER, document_dates
+from generator.render import cache
 from generator.templating.places import RENDERED_PARTS
 from generator.templating.templates import environment, template_line
 
@@ -66,12 +67,15 @@ class CompiledDocx:
         import io
         import zipfile
 
+        from generator import safezip
+
         self.path = path
         try:
             raw = path.read_bytes()
             with zipfile.ZipFile(io.BytesIO(raw)) as z:
-                self.parts = [_Part(i.filename, z.read(i)) for i in z.infolist() if not i.is_dir()]
-        except (zipfile.BadZipFile, OSError, KeyError) as e:
+                reader = safezip.Reader(z)
+                self.parts = [_Part(i.filename, reader.read(i)) for i in z.infolist() if not i.is_dir()]
+        except (zipfile.BadZipFile, OSError, KeyError, safezip.TooBig, EOFError, NotImplementedError) as e:
             raise TemplateError("template.not-docx", path=str(path), reason=reason(e)) from None
         if not any(p.name == "word/document.xml" for p in self.parts):
             raise TemplateError("template.not-docx", path=str(path), reason="word/document.xml")
@@ -128,11 +132,18 @@ class CompiledDocx:
         from jinja2 import TemplateError as JinjaError
         from jinja2.exceptions import SecurityError
 
+        from generator.templating.bounds import TemplateLimit, TemplateTimeout
+
         try:
-            xml = part.template.render(context)
+            xml = part.template.render(context)  # under the bounds of templating/bounds.py
         except SecurityError as e:
             raise self._error("template.unsafe", part, template_line(e), str(e), context) from None
-        except (JinjaError, TypeError, ValueError, AttributeError, LookupError) as e:
+        except TemplateLimit as e:
+            again = None if isinstance(e, TemplateTimeout) else context  # not another run of that length
+            raise self._error("template.limit", part, template_line(e), msg(e.key, **e.kw), again) from None
+        except RecursionError as e:
+            raise self._error("template.limit", part, template_line(e), msg("template.limit-recursion")) from None
+        except (JinjaError, TypeError, ValueError, AttributeError, LookupError, ArithmeticError) as e:
             raise self._error("template.render", part, template_line(e), _describe(e), context) from None
         # Undo the line breaks added in _compile. Escaped text has no `<`, so every "\n<w:p" left is
         # one of those (or the template's own, equally insignificant, whitespace between elements).
@@ -149,32 +160,29 @@ def jinja_template(source: str) -> Any:
     """The compiled template of `source`, its Python code kept on disk like the patched XML.
 
     Compiling the built-in template takes a one-file render about a tenth of its time. The code
-    is marshalled to the per-user cache folder (made private to the user), keyed by the source
-    and the versions of Jinja and Python, as Jinja's own bytecode caches do.
+    is marshalled to the per-user cache folder (cache.py: the user's own, private), keyed by the
+    source and the versions of Jinja and Python, as Jinja's own bytecode caches do.
     """
     import marshal
     import sys
+    import types
 
     import jinja2
 
     for escape_, literal in _BRACE_ESCAPES.items():
         source = source.replace(escape_, literal)
     env = environment()
-    folder = cache_folder()
-    cache = None
-    if folder is not None:
-        key = _digest(f"{CACHE_FORMAT}|{jinja2.__version__}|{sys.version}|{source}")
-        cache = folder / f"code-{key}.marshal"
+    name = f"code-{_digest(f'{CACHE_FORMAT}|{jinja2.__version__}|{sys.version}|{source}')}.marshal"
     code = None
-    if cache is not None:
+    kept = cache.read(name)
+    if kept is not None:
         try:
-            code = marshal.loads(cache.read_bytes())
-        except (OSError, ValueError, EOFError, TypeError):
+            code = marshal.loads(kept)
+        except (ValueError, EOFError, TypeError):
             code = None
-    if code is None:
+    if not isinstance(code, types.CodeType):
         code = env.compile(source)
-        if cache is not None:
-            _write_cache_bytes(cache, marshal.dumps(code))
+        cache.write(name, marshal.dumps(code))
     return env.template_class.from_code(env, code, env.make_globals(None), None)
 
 
@@ -186,7 +194,7 @@ def _digest(text: str) -> str:
 
 # ---------------------------------------------------------------- docxtpl's clean-up, kept on disk
 
-CACHE_FORMAT = 1  # change it when what the cache holds changes
+CACHE_FORMAT = 2  # change it when what the cache holds changes (2: the sandbox's bounds)
 
 
 def patch_all(template: bytes, parts: dict[str, str]) -> dict[str, str]:
@@ -196,25 +204,25 @@ def patch_all(template: bytes, parts: dict[str, str]) -> dict[str, str]:
     a key made of both: importing docxtpl (with python-docx and lxml) costs a one-file render more
     start-up time than anything else, and with the cache only a template's first render pays it.
     """
-    cache = cache_file(template)
-    found = _read_cache(cache, parts) if cache else None
+    entry = cache_name(template)
+    found = _read_patched(entry, parts) if entry else None
     if found is not None:
         return found
     from docxtpl import DocxTemplate  # its tag clean-up is the template language's definition
 
     patched = {name: DocxTemplate.patch_xml(None, xml) for name, xml in parts.items()}  # no instance needed
-    if cache:
-        _write_cache(cache, patched)
+    if entry:
+        cache.write(entry, json.dumps(patched, ensure_ascii=False).encode("utf-8"))
     return patched
 
 
-def cache_file(template: bytes) -> Path | None:
-    """Where the patched parts of `template` are kept; None when there is no cache folder or docxtpl."""
+def cache_name(template: bytes) -> str | None:
+    """The cache entry of the patched parts of `template`; None without docxtpl."""
     import hashlib
     import importlib.util
 
-    folder, spec = cache_folder(), importlib.util.find_spec("docxtpl")
-    if folder is None or spec is None or spec.origin is None:
+    spec = importlib.util.find_spec("docxtpl")
+    if spec is None or spec.origin is None:
         return None
     code = Path(spec.origin).with_name("template.py")  # where patch_xml is defined
     try:
@@ -223,43 +231,17 @@ def cache_file(template: bytes) -> Path | None:
         return None
     key = hashlib.sha256(template)
     key.update(f"|{CACHE_FORMAT}|{code}|{st.st_size}|{st.st_mtime_ns}".encode())
-    return folder / f"patched-{key.hexdigest()[:40]}.json"
+    return f"patched-{key.hexdigest()[:40]}.json"
 
 
-def cache_folder() -> Path | None:
-    """$XDG_CACHE_HOME/reportgen, else %LOCALAPPDATA%\\reportgen on Windows, else ~/.cache/reportgen."""
-    base = os.environ.get("XDG_CACHE_HOME", "")
-    if not os.path.isabs(base):
-        base = os.environ.get("LOCALAPPDATA", "") if os.name == "nt" else ""
+def _read_patched(name: str, parts: dict[str, str]) -> dict[str, str] | None:
+    kept = cache.read(name)
     try:
-        return (Path(base) if base else Path.home() / ".cache") / "reportgen"
-    except RuntimeError:  # no home folder
-        return None
-
-
-def _read_cache(cache: Path, parts: dict[str, str]) -> dict[str, str] | None:
-    import json
-
-    try:
-        found = json.loads(cache.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+        found = json.loads(kept) if kept is not None else None
+    except ValueError:
         return None
     fits = isinstance(found, dict) and found.keys() == parts.keys() and all(isinstance(v, str) for v in found.values())
     return found if fits else None
-
-
-def _write_cache(cache: Path, patched: dict[str, str]) -> None:
-    import json
-
-    _write_cache_bytes(cache, json.dumps(patched, ensure_ascii=False).encode("utf-8"))
-
-
-def _write_cache_bytes(cache: Path, data: bytes) -> None:
-    try:
-        cache.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-        write_atomic(cache, data)
-    except (OSError, ReportgenError):
-        pass  # a cache that cannot be written only costs time
 
 
 # ---------------------------------------------------------------- the zip, written directly

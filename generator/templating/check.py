@@ -23,6 +23,7 @@ from typing import Any
 
 from generator.errors import TemplateError
 from generator.messages import msg
+from generator.templating import constants
 from generator.templating.names import Walker, initial_scope
 from generator.templating.places import Finding, PartSource, has_tags, part_source, read_parts
 from generator.templating.templates import environment, template_line
@@ -41,6 +42,8 @@ def check_part(source: PartSource) -> list[Finding]:
         return [_syntax_finding(source, e)]
     walker = Walker(env, source)
     walker.visit(ast, initial_scope(env))
+    for node, breach in constants.breaches(ast):  # what would pass a bound whatever the data
+        walker.report(node, "checktpl.limit", problem=msg(breach.key, **breach.kw))
     if not walker.findings:
         try:
             env.compile(source.source)  # what only the compiler checks
@@ -94,6 +97,8 @@ def where_failed(part: str, xml: bytes, context: dict[str, Any] | None = None) -
     from jinja2 import TemplateSyntaxError
     from lxml import etree
 
+    from generator.templating.bounds import TemplateLimit
+
     try:
         source = PartSource(part, xml)
     except (etree.XMLSyntaxError, UnicodeDecodeError):
@@ -107,7 +112,7 @@ def where_failed(part: str, xml: bytes, context: dict[str, Any] | None = None) -
         template.render(context)
     except TemplateSyntaxError as e:
         location = _syntax_finding(source, e).location
-    except (JinjaError, TypeError, ValueError, AttributeError, LookupError) as e:
+    except (JinjaError, TypeError, ValueError, AttributeError, LookupError, ArithmeticError, TemplateLimit) as e:
         location = source.at(template_line(e))
     else:
         return None

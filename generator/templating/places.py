@@ -210,11 +210,14 @@ def read_parts(path: Path) -> list[tuple[str, bytes]]:
     """The template parts of a .docx: the body first, then headers, footers, footnotes."""
     if not path.is_file():
         raise ReportgenError("template.missing-file", path=str(path))
+    from generator import safezip
+
     try:
         with zipfile.ZipFile(path) as z:
             names = sorted((n for n in z.namelist() if RENDERED_PARTS.fullmatch(n)), key=lambda n: (n != DOCUMENT, n))
-            parts = [(n, z.read(n)) for n in names]
-    except (zipfile.BadZipFile, OSError) as e:
+            reader = safezip.Reader(z)  # inflated within the bounds, whatever the headers say
+            parts = [(n, reader.read(n)) for n in names]
+    except (zipfile.BadZipFile, OSError, safezip.TooBig, EOFError, NotImplementedError) as e:
         raise ReportgenError("template.not-docx", path=str(path), reason=reason(e)) from None
     if not names or names[0] != DOCUMENT:
         raise ReportgenError("template.not-docx", path=str(path), reason=DOCUMENT)

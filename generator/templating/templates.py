@@ -136,13 +136,15 @@ def template_line(e: Exception) -> int | None:
 
 @cache
 def environment():
-    """Sandboxed, autoescaped, strict: a template cannot reach Python internals, and user text is data."""
+    """Sandboxed, bounded, autoescaped, strict: a template cannot reach Python internals nor use up
+    the machine (templating/bounds.py), and user text is data."""
     from jinja2 import StrictUndefined
-    from jinja2.sandbox import ImmutableSandboxedEnvironment
+
+    from generator.templating.bounds import Sandbox
 
     data_fields = _data_fields()
 
-    class Environment(ImmutableSandboxedEnvironment):
+    class Environment(Sandbox):
         def getattr(self, obj, attribute):
             # The fields of our own frozen dataclasses are plain data the sandbox would allow
             # anyway; answering them here skips its checks, a sixth of a render's time.
