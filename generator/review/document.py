@@ -17,9 +17,9 @@ from pathlib import Path
 
 from lxml import etree
 
+from generator import limits, safezip
 from generator.errors import reason
 from generator.importer.paragraphs import MAX_PARAGRAPHS, ImportFailed
-from generator.importer.word import MAX_PART
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
@@ -32,7 +32,6 @@ _OPEN = frozenset(
     f"{W}{t}" for t in ("hyperlink", "smartTag", "sdt", "sdtContent", "customXml", "fldSimple", "dir", "bdo")
 )
 _PARTS = ("word/document.xml", "word/comments.xml", "word/commentsExtended.xml")
-_RATIO = 200
 _XML = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False, remove_comments=True)
 
 
@@ -126,18 +125,22 @@ def read(path: Path | bytes, name: str) -> Reviewed:
 
 
 def _parts(path: Path | bytes, name: str) -> dict[str, bytes]:
+    """The parts the reader needs, each inflated only up to the bounds (limits.py), as import does."""
     try:
         with zipfile.ZipFile(io.BytesIO(path) if isinstance(path, bytes) else path) as z:
             if any(i.flag_bits & 0x1 for i in z.infolist()):
                 raise ImportFailed("import.encrypted", path=name)
-            found = {}
+            found, reader = {}, safezip.Reader(z)
             for info in z.infolist():
                 if info.filename not in _PARTS:
                     continue
-                if info.file_size > MAX_PART or info.file_size > _RATIO * max(info.compress_size, 1024):
-                    raise ImportFailed("import.too-big-part", path=name, part=info.filename)
-                found[info.filename] = z.read(info)
+                claimed = limits.ZIP_RATIO * max(info.compress_size, 1024)
+                if info.file_size > claimed:  # refused before inflating anything
+                    raise ImportFailed("import.too-big-part", path=name, part=info.filename, limit=claimed)
+                found[info.filename] = reader.read(info)
             return found
+    except safezip.TooBig as e:
+        raise ImportFailed("import.too-big-part", path=name, part=e.member, limit=e.limit) from None
     except zipfile.BadZipFile as e:
         if isinstance(path, Path) and _is_ole(path):  # a password-protected .docx is an OLE file
             raise ImportFailed("import.encrypted", path=name) from None
