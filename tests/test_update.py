@@ -423,3 +423,18 @@ def test_a_signature_date_keeps_the_way_it_was_typed(tmp_path):
     done = reportgen("update", data, "--from", doc)
     assert done.returncode == 0, done.stderr
     assert "date: 2024年7月8日}" in data.read_text(encoding="utf-8")
+
+
+def test_output_over_a_file_of_another_kind_is_refused_and_permissions_stay(tmp_path):
+    import os
+
+    data = write(tmp_path, DATA)
+    os.chmod(data, 0o600)
+    paras = rd.texts(rendered(data))
+    doc = reviewed(tmp_path, data, [rd.Replace(find(paras, "（一）深化"), 3, 5, "深入")], seed=1)
+    notes = tmp_path / "笔记.txt"
+    notes.write_text("别动", encoding="utf-8")
+    assert reportgen("update", data, "--from", doc, "-o", notes).returncode == 2
+    assert notes.read_text(encoding="utf-8") == "别动"
+    assert reportgen("update", data, "--from", doc).returncode == 0
+    assert os.stat(data).st_mode & 0o777 == 0o600 and "深入理论学习" in data.read_text(encoding="utf-8")

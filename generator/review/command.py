@@ -21,7 +21,7 @@ from generator.importer import convert
 from generator.importer.paragraphs import ImportFailed
 from generator.layout import LAYOUTS
 from generator.messages import msg
-from generator.output import check_writable, write_atomic
+from generator.output import check_kind, check_writable, write_atomic
 from generator.review import align, document, origin, verify, yamledit
 from generator.review import comments as comments_mod
 from generator.review.merge import Merger, Note
@@ -88,6 +88,7 @@ def update(
     """Take the reviewer's edits in `reviewed` into `data_file` (or `out`); see review.md."""
     if out is not None:
         check_writable(out, reviewed)
+        check_kind(out, ".yaml")  # never over a document or notes that happen to be there
     loaded = pipeline.load(data_file)
     if not loaded.ok:
         return Result(loaded.diagnostics, exit_code=1)
@@ -118,9 +119,7 @@ def update(
     target = out or data_file
     result.diff = unified(loaded.source.text, new_text, str(data_file), str(target))
     if new_text != loaded.source.text and not dry_run:
-        mode = os.stat(data_file).st_mode & 0o7777
-        write_atomic(target, encode(new_text, data_file.read_bytes()))
-        os.chmod(target, mode)
+        write_atomic(target, encode(new_text, data_file.read_bytes()))  # keeps an existing file's mode
         result.output = target
     return result
 
