@@ -29,7 +29,7 @@ _EMPHASIS_FONTS = ("黑体", "楷体", "SimHei", "KaiTi", "方正黑体", "方�
 
 
 def read(path: Path, name: str) -> Document:
-    parts = _parts(path, name)
+    parts = read_parts(path, name)
     if "word/document.xml" not in parts:
         raise ImportFailed("import.not-docx", path=name, reason="word/document.xml")
     root = _xml(parts["word/document.xml"], name, "word/document.xml")
@@ -42,12 +42,14 @@ def read(path: Path, name: str) -> Document:
     return doc
 
 
-def _parts(path: Path, name: str) -> dict[str, bytes]:
-    """The XML parts the reader needs, each inflated only up to the bounds (limits.py), whatever
-    its headers claim."""
-    wanted = ("word/document.xml", "word/styles.xml", "word/numbering.xml")
+WANTED = ("word/document.xml", "word/styles.xml", "word/numbering.xml")
+
+
+def read_parts(path: Path | bytes, name: str, wanted: tuple[str, ...] = WANTED) -> dict[str, bytes]:
+    """The parts of a .docx (a file, or its bytes) that are `wanted`, each inflated only up to the
+    bounds (limits.py), whatever its headers claim; ImportFailed says why a document cannot be read."""
     try:
-        with zipfile.ZipFile(path) as z:
+        with zipfile.ZipFile(io.BytesIO(path) if isinstance(path, bytes) else path) as z:
             if any(i.flag_bits & 0x1 for i in z.infolist()):
                 raise ImportFailed("import.encrypted", path=name)
             found, reader = {}, safezip.Reader(z)
@@ -62,7 +64,7 @@ def _parts(path: Path, name: str) -> dict[str, bytes]:
     except safezip.TooBig as e:
         raise ImportFailed("import.too-big-part", path=name, part=e.member, limit=e.limit) from None
     except zipfile.BadZipFile as e:
-        if _is_ole(path):
+        if isinstance(path, Path) and _is_ole(path):
             raise ImportFailed("import.encrypted", path=name) from None
         raise ImportFailed("import.not-docx", path=name, reason=reason(e)) from None
     except (zipfile.LargeZipFile, NotImplementedError, RuntimeError, EOFError, ValueError, OSError) as e:

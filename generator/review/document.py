@@ -11,15 +11,13 @@ every change rejected, `theirs()` with every change accepted.
 from __future__ import annotations
 
 import io
-import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from lxml import etree
 
-from generator import limits, safezip
-from generator.errors import reason
 from generator.importer.paragraphs import MAX_PARAGRAPHS, ImportFailed
+from generator.importer.word import read_parts
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
@@ -112,7 +110,7 @@ def _view(paras: list[Para], drop: str) -> list[Text]:
 
 def read(path: Path | bytes, name: str) -> Reviewed:
     """The document at `path` (or its bytes)."""
-    parts = _parts(path, name)
+    parts = read_parts(path, name, _PARTS)
     if "word/document.xml" not in parts:
         raise ImportFailed("import.not-docx", path=name, reason="word/document.xml")
     root = _parse(parts["word/document.xml"], name, "word/document.xml")
@@ -122,39 +120,6 @@ def read(path: Path | bytes, name: str) -> Reviewed:
         reader.blocks(body, None)
     comments = _comments(parts, name)
     return Reviewed(reader.paras, comments)
-
-
-def _parts(path: Path | bytes, name: str) -> dict[str, bytes]:
-    """The parts the reader needs, each inflated only up to the bounds (limits.py), as import does."""
-    try:
-        with zipfile.ZipFile(io.BytesIO(path) if isinstance(path, bytes) else path) as z:
-            if any(i.flag_bits & 0x1 for i in z.infolist()):
-                raise ImportFailed("import.encrypted", path=name)
-            found, reader = {}, safezip.Reader(z)
-            for info in z.infolist():
-                if info.filename not in _PARTS:
-                    continue
-                claimed = limits.ZIP_RATIO * max(info.compress_size, 1024)
-                if info.file_size > claimed:  # refused before inflating anything
-                    raise ImportFailed("import.too-big-part", path=name, part=info.filename, limit=claimed)
-                found[info.filename] = reader.read(info)
-            return found
-    except safezip.TooBig as e:
-        raise ImportFailed("import.too-big-part", path=name, part=e.member, limit=e.limit) from None
-    except zipfile.BadZipFile as e:
-        if isinstance(path, Path) and _is_ole(path):  # a password-protected .docx is an OLE file
-            raise ImportFailed("import.encrypted", path=name) from None
-        raise ImportFailed("import.not-docx", path=name, reason=reason(e)) from None
-    except (zipfile.LargeZipFile, NotImplementedError, RuntimeError, EOFError, ValueError, OSError) as e:
-        raise ImportFailed("import.not-docx", path=name, reason=reason(e)) from None
-
-
-def _is_ole(path: Path) -> bool:
-    try:
-        with open(path, "rb") as f:
-            return f.read(8) == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
-    except OSError:
-        return False
 
 
 def _parse(data: bytes, name: str, part: str) -> etree._Element:
