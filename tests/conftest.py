@@ -10,6 +10,11 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "sample_data"
 
+# The schema check of ../shared/tools/ooxml/validate_docx.py: beside the repository (CI), or beside a
+# folder of worktrees holding it. Every .docx the tests build or write is checked with it.
+_VALIDATOR_TOOL = Path("shared", "tools", "ooxml", "validate_docx.py")
+VALIDATOR = next((p / _VALIDATOR_TOOL for p in ROOT.parents if (p / _VALIDATOR_TOOL).is_file()), ROOT.parent / _VALIDATOR_TOOL)
+
 HAVE_SOFFICE = shutil.which("soffice") is not None
 requires_soffice = pytest.mark.skipif(
     not HAVE_SOFFICE and not os.environ.get("REPORTGEN_REQUIRE_SOFFICE"),

@@ -20,7 +20,6 @@ import io
 import random
 import zipfile
 from dataclasses import dataclass, field
-from pathlib import Path
 from xml.sax.saxutils import escape, quoteattr
 
 from lxml import etree
@@ -36,10 +35,6 @@ NS = {
 }
 DATE = "2025-07-08T09:30:00Z"
 
-# ../shared/tools/ooxml/validate_docx.py beside the repository (CI), or beside a folder of worktrees
-_TOOL = Path("shared", "tools", "ooxml", "validate_docx.py")
-_ROOT = Path(__file__).resolve().parent.parent
-VALIDATOR = next((p / _TOOL for p in _ROOT.parents if (p / _TOOL).is_file()), _ROOT.parent / _TOOL)
 
 
 def q(tag: str) -> str:

@@ -21,16 +21,12 @@ from pathlib import Path
 import pytest
 import test_import_real
 import wordlike
-from conftest import ROOT
+from conftest import ROOT, VALIDATOR
 from docxbuild import P, levels, make
 from wordnumbering import draw_labels
 
 from generator import layout, pipeline
 from generator.templating import templates
-
-_TOOL = Path("shared", "tools", "ooxml", "validate_docx.py")
-# ../shared beside the repository (CI), or beside a folder of worktrees holding it
-VALIDATOR = next((p / _TOOL for p in ROOT.parents if (p / _TOOL).is_file()), ROOT.parent / _TOOL)
 
 
 def fixtures(folder: Path) -> list[Path]:

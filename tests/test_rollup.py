@@ -10,7 +10,7 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-from conftest import ROOT, reportgen, requires_soffice
+from conftest import ROOT, VALIDATOR, reportgen, requires_soffice
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from lxml import etree
@@ -19,7 +19,6 @@ from generator import pipeline
 from generator.rollup import command
 from generator.rollup.package import NS, w
 
-VALIDATE_DOCX = Path("/work/shared/tools/ooxml/validate_docx.py")
 XLSX = "示例公司党委2024年上半年党支部工作汇总.xlsx"
 DOCX = "示例公司党委2024年上半年党支部工作汇编.docx"
 
@@ -207,10 +206,16 @@ def test_a_compilation_edited_in_word_is_not_replaced_without_force(tmp_path):
     assert docx.read_bytes() != edited
 
 
-def test_an_output_folder_that_does_not_exist_is_exit_2(tmp_path):
+def test_an_output_folder_that_does_not_exist_yet_is_made(tmp_path):
+    """As `render -o DIR/`: the folder -o names is made, and removed again when nothing is written."""
     files = clean_branches(tmp_path, 1)
-    done = reportgen("rollup", *files, "-o", tmp_path / "nowhere", "--title", "党委")
-    assert done.returncode == 2 and "nowhere" in done.stderr
+    done = reportgen("rollup", *files, "-o", tmp_path / "新 文件夹" / "汇总", "--title", "党委")
+    assert done.returncode == 0, done.stderr
+    assert sorted(p.suffix for p in (tmp_path / "新 文件夹" / "汇总").iterdir()) == [".docx", ".xlsx"]
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("organization: 支部\n", encoding="utf-8")
+    done = reportgen("rollup", bad, "-o", tmp_path / "不留下", "--title", "党委")
+    assert done.returncode == 1 and not (tmp_path / "不留下").exists()
 
 
 def test_when_every_file_is_invalid_nothing_is_written(tmp_path):
@@ -426,7 +431,7 @@ def test_the_compilation_is_a_valid_word_document_with_its_parts(tmp_path):
     files[2].write_text(files[2].read_text(encoding="utf-8").replace("organization:", "template: house.docx\norganization:", 1), encoding="utf-8")
     outcome = command.run(files, out_dir=tmp_path, formats=("docx",), title="示例公司党委")
     (docx_path,) = outcome.outputs
-    checked = subprocess.run([sys.executable, VALIDATE_DOCX, docx_path], capture_output=True, text=True)
+    checked = subprocess.run([sys.executable, VALIDATOR, docx_path], capture_output=True, text=True)
     assert checked.returncode == 0 and " 0 schema/MCE error(s)" in checked.stdout, checked.stdout
     with zipfile.ZipFile(docx_path) as z:
         document = etree.fromstring(z.read("word/document.xml"))

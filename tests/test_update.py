@@ -9,11 +9,10 @@ from pathlib import Path
 import pytest
 import reviewdocs as rd
 import tracked
-from conftest import reportgen, requires_soffice, write
+from conftest import VALIDATOR, reportgen, requires_soffice, write
 
 from generator import pipeline
 from generator.review import command
-
 
 DATA = """\
 # yaml-language-server: $schema=../schemas/report.schema.json
@@ -61,7 +60,7 @@ def texts(path: Path) -> list[str]:
 
 def valid(docx: Path) -> None:
     """0 errors from the OOXML validator: a package Word opens."""
-    done = subprocess.run([sys.executable, str(rd.VALIDATOR), str(docx)], capture_output=True, text=True)
+    done = subprocess.run([sys.executable, str(VALIDATOR), str(docx)], capture_output=True, text=True)
     assert done.returncode == 0 and " 0 schema/MCE error(s), 0 extra finding(s)" in done.stdout, done.stdout + done.stderr
 
 

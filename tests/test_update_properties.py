@@ -11,13 +11,14 @@ import sys
 from pathlib import Path
 
 import reviewdocs as rd
+from conftest import VALIDATOR
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from generator import pipeline
-from generator.layout import LAYOUTS
 from generator.data import source as source_mod
 from generator.data.nodes import Scalar
+from generator.layout import LAYOUTS
 from generator.review import command
 
 # no 是 (a point label ends in it), no digits (figures), no punctuation a run-in title would change
@@ -118,7 +119,7 @@ def test_update_then_render_gives_theirs(tmp_path_factory, data, tracked, flavou
     assume(ops)
     doc = folder / "审阅.docx"
     doc.write_bytes(rd.reviewed(docx, ops, tracked=tracked, flavour=flavour, seed=data.draw(st.integers(0, 99))))
-    checked = subprocess.run([sys.executable, str(rd.VALIDATOR), str(doc)], capture_output=True, text=True)
+    checked = subprocess.run([sys.executable, str(VALIDATOR), str(doc)], capture_output=True, text=True)
     assert checked.returncode == 0, checked.stdout  # a package Word opens
     result = command.update(path, doc)
     assert result.exit_code == 0, [d.render() for d in result.diagnostics]

@@ -408,7 +408,8 @@ def rollup(files, roster, output, formats, title, template, strict, force) -> No
 
     if not files and roster is None:
         raise click.UsageError(msg("rollup.nothing-given"))
-    outcome = command.run(list(files), roster, output, formats, title, template, strict, force)
+    with output_folder(None if output is None else f"{output}/", many=True):  # -o is always a folder here
+        outcome = command.run(list(files), roster, output, formats, title, template, strict, force)
     console.diagnostics(outcome.findings)
     if outcome.rollup is None:
         console.error(msg("rollup.nothing"))
