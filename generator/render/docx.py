@@ -279,11 +279,14 @@ def replace_parts(docx: bytes, parts: dict[str, bytes]) -> bytes:
     import zipfile
 
     with zipfile.ZipFile(io.BytesIO(docx)) as z:
-        entries = [
-            _Entry.of(i.filename, parts[i.filename] if i.filename in parts else z.read(i), RENDERED_LEVEL)
-            for i in z.infolist() if not i.is_dir()
-        ]  # fmt: skip
-    return _zip(entries)
+        kept = {i.filename: parts[i.filename] if i.filename in parts else z.read(i) for i in z.infolist() if not i.is_dir()}
+    return zip_parts(kept)
+
+
+def zip_parts(parts: dict[str, bytes]) -> bytes:
+    """A package of `parts` in their order, written as renders are (fixed dates, the same headers on
+    every machine): for writers that assemble a document of their own (the rollup's 汇编)."""
+    return _zip([_Entry.of(name, data, RENDERED_LEVEL) for name, data in parts.items()])
 
 
 # ---------------------------------------------------------------- errors

@@ -15,10 +15,10 @@ from dataclasses import dataclass, field
 from generator import numbering
 from generator.data import figures as derived_figures
 from generator.data import text as textmod
-from generator.layout import Layout, Paragraph, layout
 from generator.data.model import Report
-from generator.templating.context import figure_rows
 from generator.data.source import Source
+from generator.layout import Layout, Paragraph, layout
+from generator.templating.context import figure_rows
 
 FIELD, LABEL, TEMPLATE, DEFAULT, NUMBER, DATE = "field", "label", "template", "default", "number", "date"
 DERIVED = "derived"  # template text computed from fields (the 增减 column): follows them

@@ -177,7 +177,7 @@ class Package:
     # ------------------------------------------------------------ the whole
 
     def docx(self, document: bytes, core: dict[str, str]) -> bytes:
-        from generator.render.docx import core_properties
+        from generator.render.docx import core_properties, zip_parts
 
         parts = dict(self.parts)
         parts[DOCUMENT] = document
@@ -185,11 +185,7 @@ class Package:
         parts[RELS] = _xml(self.rels)
         parts[TYPES] = _xml(self.types)
         parts["docProps/core.xml"] = core_properties(parts["docProps/core.xml"], core)
-        out = io.BytesIO()
-        with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED, compresslevel=3) as z:  # as render's parts
-            for name in [TYPES] + [n for n in parts if n != TYPES]:
-                z.writestr(zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0)), parts[name], zipfile.ZIP_DEFLATED, 3)
-        return out.getvalue()
+        return zip_parts({TYPES: parts[TYPES], **{n: data for n, data in parts.items() if n != TYPES}})
 
 
 class _Parts:
