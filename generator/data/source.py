@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from generator.data import schema
+from generator.data import periods, schema
 from generator.data.compose import compose
 from generator.data.decode import decode
 from generator.data.nodes import (
@@ -170,9 +170,7 @@ class _Converter:
 
     def period(self, node: Scalar) -> Any:
         """`period: 2024Q3` as the mapping it stands for; anything else an error showing both forms."""
-        from generator.data.periods import parse
-
-        found = parse(node.value)
+        found = periods.parse(node.value)
         if found is None:
             message = msg("read.bad-period", value=node.value)
             self.problems.append(Diagnostic(self.file, node.line, node.column, path="period", message=message))

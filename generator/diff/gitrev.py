@@ -17,6 +17,7 @@ from pathlib import Path
 
 from generator.data import text
 from generator.errors import ReportgenError
+from generator.messages import msg
 
 # `C:\data\x.yaml` and `C:/data/x.yaml` are Windows paths, not the revision `C`
 _DRIVE = re.compile(r"^[A-Za-z]:[\\/]")
@@ -84,8 +85,6 @@ _NOT_COMMITTED = "exists on disk, but not in"
 
 
 def _why_no_path(stderr: bytes) -> str:
-    from generator.messages import msg
-
     said = stderr.decode("utf-8", "replace")
     m = _DID_YOU_MEAN.search(said)
     if m:  # `HEAD:x.yaml` from a subfolder: git knows the path from the top

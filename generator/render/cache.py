@@ -13,6 +13,8 @@ import stat
 from pathlib import Path
 
 from generator import limits
+from generator.errors import ReportgenError
+from generator.output import write_atomic
 
 PREFIXES = ("code-", "patched-")  # what reportgen keeps there; nothing else is ever removed
 
@@ -59,9 +61,6 @@ def read(name: str) -> bytes | None:
 
 def write(name: str, data: bytes) -> None:
     """Keep an entry (atomically), then trim the folder to its bound; any failure only costs time."""
-    from generator.errors import ReportgenError
-    from generator.output import write_atomic
-
     place = folder()
     if place is None or len(data) > limits.CACHE_ENTRY:
         return

@@ -18,6 +18,7 @@ from generator.data import source as source_mod
 from generator.data.source import Source
 from generator.diagnostics import format_path
 from generator.errors import ReportgenError
+from generator.messages import msg
 
 
 @dataclass(frozen=True)
@@ -89,8 +90,6 @@ def _entry(src: Source, folder: Path, i: int, item: object) -> Entry:
 
 
 def _refuse(src: Source, path: tuple, key: str, **kw: object) -> None:
-    from generator.messages import msg
-
     line, column = src.position(path)
     where = f"{src.file}:{line}:{column}: {format_path(path)}: " if path else f"{src.file}:{line}:{column}: "
     raise ReportgenError("rollup.roster-bad", problem=where + msg(key, **kw))

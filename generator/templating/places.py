@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
+from generator import safezip
 from generator.errors import ReportgenError, reason
 from generator.messages import msg
 
@@ -210,8 +211,6 @@ def read_parts(path: Path) -> list[tuple[str, bytes]]:
     """The template parts of a .docx: the body first, then headers, footers, footnotes."""
     if not path.is_file():
         raise ReportgenError("template.missing-file", path=str(path))
-    from generator import safezip
-
     try:
         with zipfile.ZipFile(path) as z:
             names = sorted((n for n in z.namelist() if RENDERED_PARTS.fullmatch(n)), key=lambda n: (n != DOCUMENT, n))
